@@ -1,0 +1,66 @@
+namespace Shears.IO;
+
+/// <summary>Writes files so readers see either the old content or the complete new content, never a part.</summary>
+public static class AtomicFile
+{
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full) ?? ".";
+        if (!Directory.Exists(directory))
+        {
+            throw new ShearsException($"{path}: directory '{directory}' does not exist");
+        }
+        if (Directory.Exists(full))
+        {
+            throw new ShearsException($"{path}: is a directory");
+        }
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch (IOException e)
+        {
+            TryDelete(temporary);
+            throw new ShearsException($"{path}: cannot write: {e.Message}", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            TryDelete(temporary);
+            throw new ShearsException($"{path}: cannot write: {e.Message}", e);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    public static void WriteText(string path, string text) =>
+        Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), leaveOpen: true);
+            writer.Write(text);
+        });
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,55 @@
+namespace Shears.IR;
+
+/// <summary>A model: its main graph plus the ONNX header (IR version, operator sets, producer, metadata).</summary>
+public sealed class Model
+{
+    public Model(Graph graph) => Graph = graph;
+
+    public Graph Graph { get; set; }
+
+    public long IrVersion { get; set; } = 8;
+
+    /// <summary>Operator set version per domain ("" is the standard ONNX domain).</summary>
+    public Dictionary<string, long> Opsets { get; } = new(StringComparer.Ordinal) { [""] = 17 };
+
+    public string ProducerName { get; set; } = "";
+
+    public string ProducerVersion { get; set; } = "";
+
+    public string Domain { get; set; } = "";
+
+    public long ModelVersion { get; set; }
+
+    public string DocString { get; set; } = "";
+
+    /// <summary>Free-form metadata entries, in file order.</summary>
+    public List<KeyValuePair<string, string>> Metadata { get; } = [];
+
+    /// <summary>Serialized ONNX model fields this class does not model (functions, training info), written back as read.</summary>
+    public byte[]? Extras { get; set; }
+
+    /// <summary>The standard-domain operator set version.</summary>
+    public long OpsetVersion => Opsets.TryGetValue("", out var v) ? v : Opsets.TryGetValue("ai.onnx", out var w) ? w : 1;
+
+    /// <summary>A copy with a cloned graph, so the copy's graph can change without touching this model.</summary>
+    public Model Clone()
+    {
+        var copy = new Model(Graph.Clone())
+        {
+            IrVersion = IrVersion,
+            ProducerName = ProducerName,
+            ProducerVersion = ProducerVersion,
+            Domain = Domain,
+            ModelVersion = ModelVersion,
+            DocString = DocString,
+            Extras = Extras,
+        };
+        copy.Opsets.Clear();
+        foreach (var (domain, version) in Opsets)
+        {
+            copy.Opsets[domain] = version;
+        }
+        copy.Metadata.AddRange(Metadata);
+        return copy;
+    }
+}

@@ -1,0 +1,185 @@
+using Google.Protobuf;
+using Shears.IO;
+using Shears.IR;
+using Shears.Onnx.Schema;
+
+namespace Shears.Onnx;
+
+/// <summary>Writes the graph IR as an ONNX model file; tensor data is written inline as raw little-endian bytes.</summary>
+public static class OnnxWriter
+{
+    /// <summary>
+    /// Writes atomically: the model goes to a temporary file beside <paramref name="path"/> which then
+    /// replaces it, so a failure never leaves a partial file.
+    /// </summary>
+    public static void Write(Model model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(path);
+        var proto = ToProto(model);
+        AtomicFile.Write(path, stream => proto.WriteTo(stream));
+    }
+
+    public static byte[] ToBytes(Model model) => ToProto(model).ToByteArray();
+
+    internal static ModelProto ToProto(Model model)
+    {
+        var proto = model.Extras is null ? new ModelProto() : ModelProto.Parser.ParseFrom(model.Extras);
+        proto.IrVersion = model.IrVersion;
+        SetIfAny(model.ProducerName, v => proto.ProducerName = v);
+        SetIfAny(model.ProducerVersion, v => proto.ProducerVersion = v);
+        SetIfAny(model.Domain, v => proto.Domain = v);
+        if (model.ModelVersion != 0)
+        {
+            proto.ModelVersion = model.ModelVersion;
+        }
+        SetIfAny(model.DocString, v => proto.DocString = v);
+        foreach (var (domain, version) in model.Opsets)
+        {
+            proto.OpsetImport.Add(new OperatorSetIdProto { Domain = domain, Version = version });
+        }
+        foreach (var (key, value) in model.Metadata)
+        {
+            proto.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        }
+        proto.Graph = WriteGraph(model.Graph);
+        var size = proto.CalculateSize();
+        if (size < 0)
+        {
+            throw new ShearsException("model is larger than 2 GiB, the most an ONNX protobuf file can hold");
+        }
+        return proto;
+    }
+
+    private static void SetIfAny(string value, Action<string> set)
+    {
+        if (value.Length > 0)
+        {
+            set(value);
+        }
+    }
+
+    private static GraphProto WriteGraph(Graph graph)
+    {
+        var proto = graph.Extras is null ? new GraphProto() : GraphProto.Parser.ParseFrom(graph.Extras);
+        SetIfAny(graph.Name, v => proto.Name = v);
+        proto.Node.AddRange(graph.Nodes.Select(WriteNode));
+        proto.Initializer.AddRange(graph.Initializers.Values.Select(WriteTensor));
+        proto.Input.AddRange(graph.Inputs.Select(WriteValueInfo));
+        proto.Output.AddRange(graph.Outputs.Select(WriteValueInfo));
+        proto.ValueInfo.AddRange(graph.ValueInfos.Select(WriteValueInfo));
+        return proto;
+    }
+
+    private static NodeProto WriteNode(Node node)
+    {
+        var proto = node.Extras is null ? new NodeProto() : NodeProto.Parser.ParseFrom(node.Extras);
+        proto.Input.AddRange(node.Inputs);
+        proto.Output.AddRange(node.Outputs);
+        SetIfAny(node.Name, v => proto.Name = v);
+        proto.OpType = node.OpType;
+        SetIfAny(node.Domain, v => proto.Domain = v);
+        proto.Attribute.AddRange(node.Attributes.Select(WriteAttribute));
+        return proto;
+    }
+
+    private static AttributeProto WriteAttribute(IR.Attribute attribute)
+    {
+        if (attribute.Opaque is not null)
+        {
+            var opaque = AttributeProto.Parser.ParseFrom(attribute.Opaque);
+            opaque.Name = attribute.Name;
+            return opaque;
+        }
+        var proto = attribute.Extras is null ? new AttributeProto() : AttributeProto.Parser.ParseFrom(attribute.Extras);
+        proto.Name = attribute.Name;
+        proto.Type = (AttributeProto.Types.AttributeType)(int)attribute.Kind;
+        switch (attribute.Kind)
+        {
+            case AttributeKind.Float:
+                proto.F = attribute.Float;
+                break;
+            case AttributeKind.Int:
+                proto.I = attribute.Int;
+                break;
+            case AttributeKind.String:
+                proto.S = ByteString.CopyFrom(attribute.Bytes);
+                break;
+            case AttributeKind.Tensor:
+                proto.T = attribute.Tensor is null ? null : WriteTensor(attribute.Tensor);
+                break;
+            case AttributeKind.Floats:
+                proto.Floats.AddRange(attribute.Floats);
+                break;
+            case AttributeKind.Ints:
+                proto.Ints.AddRange(attribute.Ints);
+                break;
+            case AttributeKind.Strings:
+                proto.Strings.AddRange(attribute.StringList.Select(ByteString.CopyFrom));
+                break;
+            case AttributeKind.Tensors:
+                proto.Tensors.AddRange(attribute.Tensors.Select(WriteTensor));
+                break;
+            default:
+                throw new InvalidOperationException($"attribute '{attribute.Name}' of kind {attribute.Kind} has no value to write");
+        }
+        return proto;
+    }
+
+    internal static ValueInfoProto WriteValueInfo(ValueInfo value)
+    {
+        var proto = value.Extras is null ? new ValueInfoProto() : ValueInfoProto.Parser.ParseFrom(value.Extras);
+        proto.Name = value.Name;
+        if (value.ElementType == DataType.Undefined && value.Extras is not null)
+        {
+            return proto; // a non-tensor type, kept as read
+        }
+        proto.Type ??= new TypeProto();
+        var tensorType = proto.Type.TensorType ??= new TypeProto.Types.Tensor();
+        tensorType.ElemType = (int)value.ElementType;
+        if (value.Shape is null)
+        {
+            tensorType.Shape = null;
+            return proto;
+        }
+        var old = tensorType.Shape;
+        var shape = new TensorShapeProto();
+        for (var i = 0; i < value.Shape.Rank; i++)
+        {
+            var dim = new TensorShapeProto.Types.Dimension();
+            var d = value.Shape[i];
+            if (d.Value is { } v)
+            {
+                dim.DimValue = v;
+            }
+            else if (d.Symbol is { } s)
+            {
+                dim.DimParam = s;
+            }
+            if (old is not null && old.Dim.Count == value.Shape.Rank && old.Dim[i].HasDenotation)
+            {
+                dim.Denotation = old.Dim[i].Denotation;
+            }
+            shape.Dim.Add(dim);
+        }
+        tensorType.Shape = shape;
+        return proto;
+    }
+
+    internal static TensorProto WriteTensor(Tensor tensor)
+    {
+        var proto = tensor.Extras is null ? new TensorProto() : TensorProto.Parser.ParseFrom(tensor.Extras);
+        proto.Dims.AddRange(tensor.Dims);
+        proto.DataType = (int)tensor.ElementType;
+        proto.Name = tensor.Name;
+        if (tensor.ElementType == DataType.String)
+        {
+            proto.StringData.AddRange(tensor.Strings.Select(ByteString.CopyFrom));
+        }
+        else
+        {
+            proto.RawData = UnsafeByteOperations.UnsafeWrap(tensor.Bytes);
+        }
+        return proto;
+    }
+}

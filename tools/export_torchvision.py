@@ -1,0 +1,150 @@
+#!/usr/bin/python3
+"""Export torchvision classifiers (and a few small reference networks) to ONNX for Shears' interop tests.
+
+Models get deterministic random weights (no downloads happen here) and are exported in eval mode
+with constant folding, which folds BatchNormalization into the preceding Conv. A model file that
+already exists in the output folder is kept, so the folder works as a cache.
+
+Usage: tools/export_torchvision.py --out DIR [--opset 13] [--size 224] [--dynamic-batch]
+                                   [--external-data] MODEL [MODEL ...]
+MODEL is a torchvision.models name (resnet18, vit_b_16, ...) or one of: transformer_encoder,
+upsample_net, convtranspose_net, mlp_784.
+"""
+import argparse
+import os
+import sys
+import tempfile
+
+import torch
+import torch.nn as nn
+import torchvision
+
+
+class TransformerEncoderNet(nn.Module):
+    """A small text-style Transformer encoder: token embedding, two encoder layers, mean pooling."""
+
+    def __init__(self, vocab=1000, d_model=128, heads=4, layers=2, classes=10):
+        super().__init__()
+        self.embed = nn.Embedding(vocab, d_model)
+        layer = nn.TransformerEncoderLayer(d_model, heads, dim_feedforward=4 * d_model, batch_first=True,
+                                           activation="gelu")
+        self.encoder = nn.TransformerEncoder(layer, layers)
+        self.norm = nn.LayerNorm(d_model)
+        self.head = nn.Linear(d_model, classes)
+
+    def forward(self, tokens):
+        x = self.encoder(self.embed(tokens))
+        return self.head(self.norm(x).mean(dim=1))
+
+
+class UpsampleNet(nn.Module):
+    """Conv, nearest upsampling and a concat skip: exercises Upsample/Resize across opsets."""
+
+    def __init__(self):
+        super().__init__()
+        self.down = nn.Conv2d(3, 8, 3, stride=2, padding=1)
+        self.up = nn.Upsample(scale_factor=2, mode="nearest")
+        self.fuse = nn.Conv2d(11, 4, 1)
+
+    def forward(self, x):
+        return self.fuse(torch.cat([self.up(torch.relu(self.down(x))), x], dim=1))
+
+
+class ConvTransposeNet(nn.Module):
+    """Encoder-decoder with a strided ConvTranspose and padding."""
+
+    def __init__(self):
+        super().__init__()
+        self.enc = nn.Conv2d(3, 16, 3, stride=2, padding=1)
+        self.dec = nn.ConvTranspose2d(16, 8, 3, stride=2, padding=1, output_padding=1)
+        self.head = nn.Conv2d(8, 2, 1)
+
+    def forward(self, x):
+        return self.head(torch.relu(self.dec(torch.relu(self.enc(x)))))
+
+
+class Mlp784(nn.Module):
+    """The seed's MLP: 784-128-10 with ReLU."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(784, 128)
+        self.fc2 = nn.Linear(128, 10)
+
+    def forward(self, x):
+        return self.fc2(torch.relu(self.fc1(x.flatten(1))))
+
+
+CUSTOM = {
+    "transformer_encoder": (TransformerEncoderNet, lambda b, s: torch.randint(0, 1000, (b, 32))),
+    "upsample_net": (UpsampleNet, lambda b, s: torch.randn(b, 3, 32, 32)),
+    "convtranspose_net": (ConvTransposeNet, lambda b, s: torch.randn(b, 3, 32, 32)),
+    "mlp_784": (Mlp784, lambda b, s: torch.randn(b, 1, 28, 28)),
+}
+
+
+def build(name, size):
+    if name in CUSTOM:
+        cls, make_input = CUSTOM[name]
+        return cls(), make_input(1, size)
+    builder = getattr(torchvision.models, name, None)
+    if builder is None:
+        raise SystemExit(f"error: unknown model '{name}'")
+    kwargs = {}
+    if name.startswith("inception_v3") or name == "googlenet":
+        kwargs["aux_logits"] = False
+        kwargs["init_weights"] = True
+    side = 299 if name.startswith("inception_v3") else size
+    return builder(weights=None, **kwargs), torch.randn(1, 3, side, side)
+
+
+def export(name, out_dir, opset, size, dynamic_batch, external_data):
+    suffix = f"_op{opset}" + ("_dyn" if dynamic_batch else "") + ("_ext" if external_data else "")
+    target = os.path.join(out_dir, f"{name}{suffix}.onnx")
+    if os.path.exists(target):
+        return target
+    torch.manual_seed(0)
+    model, example = build(name, size)
+    model.eval()
+    axes = None
+    if dynamic_batch:
+        axes = {"input": {0: "batch"}, "output": {0: "batch"}}
+    # Export to a temporary name first so an interrupted export never leaves a partial cache entry.
+    fd, temporary = tempfile.mkstemp(suffix=".onnx", dir=out_dir)
+    os.close(fd)
+    try:
+        with torch.no_grad():
+            torch.onnx.export(model, example, temporary, opset_version=opset, do_constant_folding=True,
+                              input_names=["input"], output_names=["output"], dynamic_axes=axes)
+        if external_data:
+            import onnx
+            loaded = onnx.load(temporary)
+            data_name = os.path.basename(target) + ".data"
+            onnx.save_model(loaded, temporary, save_as_external_data=True, all_tensors_to_one_file=True,
+                            location=data_name, size_threshold=1024)
+            os.replace(os.path.join(out_dir, data_name), os.path.join(out_dir, data_name))
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
+    return target
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--opset", type=int, default=13)
+    parser.add_argument("--size", type=int, default=224)
+    parser.add_argument("--dynamic-batch", action="store_true")
+    parser.add_argument("--external-data", action="store_true")
+    parser.add_argument("models", nargs="+")
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    for name in args.models:
+        print(export(name, args.out, args.opset, args.size, args.dynamic_batch, args.external_data))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
