@@ -113,9 +113,10 @@ def export(name, out_dir, opset, size, dynamic_batch, external_data):
     fd, temporary = tempfile.mkstemp(suffix=".onnx", dir=out_dir)
     os.close(fd)
     try:
-        with torch.no_grad():
-            torch.onnx.export(model, example, temporary, opset_version=opset, do_constant_folding=True,
-                              input_names=["input"], output_names=["output"], dynamic_axes=axes)
+        # Gradients stay enabled: under no_grad, eval-mode attention takes a fused fast path
+        # (aten::_native_multi_head_attention) that the ONNX exporter cannot translate.
+        torch.onnx.export(model, example, temporary, opset_version=opset, do_constant_folding=True,
+                          input_names=["input"], output_names=["output"], dynamic_axes=axes)
         if external_data:
             import onnx
             loaded = onnx.load(temporary)

@@ -2,5 +2,5 @@ namespace Shears.Cli;
 
 internal static class Program
 {
-    public static int Main() => 0;
+    public static int Main(string[] args) => CliApp.Run(args, Console.Out, Console.Error);
 }

@@ -29,7 +29,7 @@ public sealed class Node
     public List<string> Outputs { get; }
 
     /// <summary>Attributes in the order they were read or added.</summary>
-    public List<Attribute> Attributes { get; } = [];
+    public List<NodeAttribute> Attributes { get; } = [];
 
     /// <summary>Serialized ONNX fields this class does not model (doc string, metadata), written back as read.</summary>
     public byte[]? Extras { get; set; }
@@ -43,7 +43,7 @@ public sealed class Node
     /// <summary>The n-th input's name, or null when absent or omitted.</summary>
     public string? Input(int index) => index < Inputs.Count && Inputs[index].Length > 0 ? Inputs[index] : null;
 
-    public Attribute? FindAttribute(string name) => Attributes.Find(a => a.Name == name);
+    public NodeAttribute? FindAttribute(string name) => Attributes.Find(a => a.Name == name);
 
     public long GetInt(string name, long fallback) => FindAttribute(name) is { Kind: AttributeKind.Int } a ? a.Int : fallback;
 
@@ -59,7 +59,7 @@ public sealed class Node
     public Tensor? GetTensor(string name) => FindAttribute(name) is { Kind: AttributeKind.Tensor } a ? a.Tensor : null;
 
     /// <summary>Adds or replaces an attribute by name, keeping its position when replacing.</summary>
-    public void SetAttribute(Attribute attribute)
+    public void SetAttribute(NodeAttribute attribute)
     {
         var index = Attributes.FindIndex(a => a.Name == attribute.Name);
         if (index >= 0)

@@ -164,14 +164,14 @@ public static class OnnxReader
         return node;
     }
 
-    private static IR.Attribute ReadAttribute(AttributeProto proto, ReadContext context)
+    private static IR.NodeAttribute ReadAttribute(AttributeProto proto, ReadContext context)
     {
         var kind = proto.HasType ? (AttributeKind)(int)proto.Type : GuessKind(proto);
         var modelled = kind is AttributeKind.Float or AttributeKind.Int or AttributeKind.String or AttributeKind.Tensor
             or AttributeKind.Floats or AttributeKind.Ints or AttributeKind.Strings or AttributeKind.Tensors;
         if (!modelled || proto.HasRefAttrName)
         {
-            return new IR.Attribute { Name = proto.Name, Kind = kind, Opaque = proto.ToByteArray() };
+            return new IR.NodeAttribute { Name = proto.Name, Kind = kind, Opaque = proto.ToByteArray() };
         }
         var rest = proto.Clone();
         rest.ClearName();
@@ -184,7 +184,7 @@ public static class OnnxReader
         rest.Ints.Clear();
         rest.Strings.Clear();
         rest.Tensors.Clear();
-        return new IR.Attribute
+        return new IR.NodeAttribute
         {
             Name = proto.Name,
             Kind = kind,

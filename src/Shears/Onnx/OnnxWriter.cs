@@ -83,7 +83,7 @@ public static class OnnxWriter
         return proto;
     }
 
-    private static AttributeProto WriteAttribute(IR.Attribute attribute)
+    private static AttributeProto WriteAttribute(IR.NodeAttribute attribute)
     {
         if (attribute.Opaque is not null)
         {

@@ -7,7 +7,7 @@ namespace Shears.IR;
 /// A node attribute. Scalars, lists and tensors are modelled; sub-graphs and other rare kinds are
 /// kept as their serialized ONNX bytes and written back unchanged.
 /// </summary>
-public sealed record Attribute
+public sealed record NodeAttribute
 {
     public required string Name { get; init; }
 
@@ -37,17 +37,17 @@ public sealed record Attribute
 
     public string String => Encoding.UTF8.GetString(Bytes);
 
-    public static Attribute Of(string name, long value) => new() { Name = name, Kind = AttributeKind.Int, Int = value };
+    public static NodeAttribute Of(string name, long value) => new() { Name = name, Kind = AttributeKind.Int, Int = value };
 
-    public static Attribute Of(string name, float value) => new() { Name = name, Kind = AttributeKind.Float, Float = value };
+    public static NodeAttribute Of(string name, float value) => new() { Name = name, Kind = AttributeKind.Float, Float = value };
 
-    public static Attribute Of(string name, string value) => new() { Name = name, Kind = AttributeKind.String, Bytes = Encoding.UTF8.GetBytes(value) };
+    public static NodeAttribute Of(string name, string value) => new() { Name = name, Kind = AttributeKind.String, Bytes = Encoding.UTF8.GetBytes(value) };
 
-    public static Attribute Of(string name, params long[] values) => new() { Name = name, Kind = AttributeKind.Ints, Ints = [.. values] };
+    public static NodeAttribute Of(string name, params long[] values) => new() { Name = name, Kind = AttributeKind.Ints, Ints = [.. values] };
 
-    public static Attribute Of(string name, params float[] values) => new() { Name = name, Kind = AttributeKind.Floats, Floats = [.. values] };
+    public static NodeAttribute Of(string name, params float[] values) => new() { Name = name, Kind = AttributeKind.Floats, Floats = [.. values] };
 
-    public static Attribute Of(string name, Tensor value) => new() { Name = name, Kind = AttributeKind.Tensor, Tensor = value };
+    public static NodeAttribute Of(string name, Tensor value) => new() { Name = name, Kind = AttributeKind.Tensor, Tensor = value };
 
     public override string ToString() => Kind switch
     {

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Shears.Cli.Commands;
+
+namespace Shears.Cli;
+
+/// <summary>
+/// The `shears` command line: parses, dispatches to a verb, and turns every failure into one
+/// error line and an exit code (2 usage, 1 input, 3 internal) with no stack trace.
+/// </summary>
+internal static class CliApp
+{
+    private static readonly ICliCommand[] Commands = [new AnalyzeCommand()];
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var output = new CliOutput(stdout, stderr);
+        var root = new RootCommand("Shears: hardware-aware neural-network pruning for ONNX models.");
+        foreach (var command in Commands)
+        {
+            root.Subcommands.Add(command.Build(output));
+        }
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            stderr.WriteLine($"error: {parse.Errors[0].Message} (see 'shears --help')");
+            return 2;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                Output = stdout,
+                Error = stderr,
+            });
+        }
+        catch (ShearsException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (OutOfMemoryException)
+        {
+            stderr.WriteLine("error: out of memory");
+            return 1;
+        }
+        catch (Exception e) when (Environment.GetEnvironmentVariable("SHEARS_DEBUG") != "1")
+        {
+            stderr.WriteLine($"internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]} (set SHEARS_DEBUG=1 for details)");
+            return 3;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Shears.IR;
+
+namespace Shears.Analysis;
+
+/// <summary>The cost of one node: what it computes, on what shapes, with how many weights.</summary>
+public sealed record LayerCost
+{
+    public required string Name { get; init; }
+
+    public required string Op { get; init; }
+
+    public required OpCategory Category { get; init; }
+
+    public required IReadOnlyList<Shape?> InputShapes { get; init; }
+
+    public required IReadOnlyList<Shape?> OutputShapes { get; init; }
+
+    /// <summary>Elements of float initializers this node reads first (shared weights count once, at their first reader).</summary>
+    public long Parameters { get; init; }
+
+    /// <summary>Multiply-accumulates for one run at the analysed input shape; null when shapes are unknown.</summary>
+    public long? Macs { get; init; }
+
+    /// <summary>Bytes of the initializers this node reads first.</summary>
+    public long WeightBytes { get; init; }
+
+    /// <summary>Bytes of the node's outputs at the analysed input shape; null when unknown.</summary>
+    public long? ActivationBytes { get; init; }
+
+    /// <summary>True when every output is known without running the model (shape arithmetic).</summary>
+    public bool IsConstant { get; init; }
+}

@@ -1,0 +1,33 @@
+namespace Shears.IR.Inference;
+
+/// <summary>Types and shapes of every value in a graph, the values known as constants, and warnings.</summary>
+public sealed class ShapeInferenceResult
+{
+    internal ShapeInferenceResult(Dictionary<string, ValueInfo> values, Dictionary<string, ConstantValue> constants, List<string> warnings)
+    {
+        Values = values;
+        ConstantValues = constants;
+        Warnings = warnings;
+    }
+
+    /// <summary>Every value Shears could type, by name (initializers and inputs included).</summary>
+    public IReadOnlyDictionary<string, ValueInfo> Values { get; }
+
+    /// <summary>Messages about what could not be inferred (unknown operators, unknown shapes).</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    internal Dictionary<string, ConstantValue> ConstantValues { get; }
+
+    /// <summary>Names of node outputs whose contents are known without running the model.</summary>
+    public IEnumerable<string> ConstantNames => ConstantValues.Keys;
+
+    public Shape? ShapeOf(string name) => Values.TryGetValue(name, out var v) ? v.Shape : null;
+
+    public ValueInfo? Find(string name) => Values.TryGetValue(name, out var v) ? v : null;
+
+    /// <summary>A node output's known contents as a tensor, or null when not constant.</summary>
+    public Tensor? ConstantOf(string name) => ConstantValues.TryGetValue(name, out var c) ? c.ToTensor(name) : null;
+
+    /// <summary>True when every value has a fully known shape.</summary>
+    public bool IsComplete => Values.Values.All(v => v.Shape is { IsConcrete: true });
+}
