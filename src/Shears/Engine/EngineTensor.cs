@@ -1,0 +1,106 @@
+using Shears.IR;
+
+namespace Shears.Engine;
+
+/// <summary>
+/// A dense row-major tensor the engine computes on. Float32 is the compute type; int64 and bool
+/// values (indices, masks) are carried for the few ops that need them. Views share storage.
+/// </summary>
+public sealed class EngineTensor
+{
+    private EngineTensor(DataType type, int[] shape, float[]? floats, long[]? longs, bool[]? bools)
+    {
+        Type = type;
+        Shape = shape;
+        Length = ElementCount(shape);
+        Floats = floats ?? [];
+        Longs = longs ?? [];
+        Bools = bools ?? [];
+    }
+
+    public DataType Type { get; }
+
+    public int[] Shape { get; }
+
+    public int Rank => Shape.Length;
+
+    /// <summary>Number of elements (the backing array may be longer).</summary>
+    public int Length { get; }
+
+    public float[] Floats { get; }
+
+    public long[] Longs { get; }
+
+    public bool[] Bools { get; }
+
+    public Span<float> Span => Floats.AsSpan(0, Length);
+
+    public static EngineTensor Zeros(DataType type, int[] shape)
+    {
+        var n = ElementCount(shape);
+        return type switch
+        {
+            DataType.Float => new EngineTensor(type, shape, new float[n], null, null),
+            DataType.Int64 => new EngineTensor(type, shape, null, new long[n], null),
+            DataType.Bool => new EngineTensor(type, shape, null, null, new bool[n]),
+            _ => throw new ShearsException($"the engine computes in float32, int64 and bool; {DataTypes.Name(type)} is not supported"),
+        };
+    }
+
+    public static EngineTensor Zeros(params int[] shape) => Zeros(DataType.Float, shape);
+
+    public static EngineTensor FromFloats(int[] shape, float[] data) => new(DataType.Float, shape, data, null, null);
+
+    public static EngineTensor FromLongs(int[] shape, long[] data) => new(DataType.Int64, shape, null, data, null);
+
+    public static EngineTensor FromBools(int[] shape, bool[] data) => new(DataType.Bool, shape, null, null, data);
+
+    /// <summary>An engine copy of an IR tensor, converted to the engine type family.</summary>
+    public static EngineTensor FromTensor(Tensor tensor)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        var shape = tensor.Dims.Select(d => checked((int)d)).ToArray();
+        if (DataTypes.IsFloatingPoint(tensor.ElementType))
+        {
+            return FromFloats(shape, tensor.ToFloats());
+        }
+        if (tensor.ElementType == DataType.Bool)
+        {
+            return FromBools(shape, [.. tensor.ToInt64s().Select(v => v != 0)]);
+        }
+        if (DataTypes.IsInteger(tensor.ElementType))
+        {
+            return FromLongs(shape, tensor.ToInt64s());
+        }
+        throw new ShearsException($"tensor '{tensor.Name}' of type {DataTypes.Name(tensor.ElementType)} cannot be used by the engine");
+    }
+
+    /// <summary>The same storage seen with another shape of equal element count.</summary>
+    public EngineTensor View(int[] shape)
+    {
+        if (ElementCount(shape) != Length)
+        {
+            throw new InvalidOperationException($"cannot view {Length} elements as [{string.Join(",", shape)}]");
+        }
+        return new EngineTensor(Type, shape, Floats, Longs, Bools);
+    }
+
+    public Tensor ToTensor(string name) => Type switch
+    {
+        DataType.Float => Tensor.FromFloats(name, Shape.Select(d => (long)d), Floats.AsSpan(0, Length)),
+        DataType.Int64 => Tensor.FromInt64s(name, Shape.Select(d => (long)d), Longs.AsSpan(0, Length)),
+        _ => Tensor.FromBools(name, Shape.Select(d => (long)d), Bools.AsSpan(0, Length)),
+    };
+
+    public static int ElementCount(int[] shape)
+    {
+        var n = 1;
+        foreach (var d in shape)
+        {
+            n = checked(n * d);
+        }
+        return n;
+    }
+
+    public override string ToString() => $"{DataTypes.Name(Type)}[{string.Join("×", Shape)}]";
+}

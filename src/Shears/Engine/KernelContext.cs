@@ -1,0 +1,44 @@
+using Shears.IR;
+
+namespace Shears.Engine;
+
+/// <summary>What a kernel factory sees while compiling one node: the node, its input tensors, its inferred output types and shapes.</summary>
+internal sealed class KernelContext
+{
+    public KernelContext(Node node, EngineTensor?[] inputs, ValueInfo?[] outputs, long opset, ExecutionMode mode)
+    {
+        Node = node;
+        Inputs = inputs;
+        OutputInfos = outputs;
+        Opset = opset;
+        Mode = mode;
+    }
+
+    public Node Node { get; }
+
+    public EngineTensor?[] Inputs { get; }
+
+    public ValueInfo?[] OutputInfos { get; }
+
+    public long Opset { get; }
+
+    public ExecutionMode Mode { get; }
+
+    public bool Training => Mode == ExecutionMode.Training;
+
+    /// <summary>A freshly allocated output tensor of the inferred type and shape.</summary>
+    public EngineTensor NewOutput(int i)
+    {
+        var info = OutputInfos[i] ?? throw Fail($"output {i} has no inferred type");
+        if (info.Shape is not { IsConcrete: true } shape)
+        {
+            throw Fail($"output '{info.Name}' has no concrete shape");
+        }
+        return EngineTensor.Zeros(info.ElementType, [.. shape.ToArray().Select(d => checked((int)d))]);
+    }
+
+    /// <summary>The inferred shape of output i.</summary>
+    public int[] OutputShape(int i) => [.. (OutputInfos[i]?.Shape ?? throw Fail($"output {i} has no shape")).ToArray().Select(d => checked((int)d))];
+
+    public ShearsException Fail(string reason) => new($"node '{Node.DisplayName}' ({Node.OpType}): {reason}");
+}

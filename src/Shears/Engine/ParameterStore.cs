@@ -1,0 +1,136 @@
+using Shears.IR;
+
+namespace Shears.Engine;
+
+/// <summary>
+/// A model's initializers as engine tensors, shared by every plan compiled from the model (one per
+/// batch shape): trainable weights with their gradients and optional pruning masks, plus constants
+/// and running statistics. <see cref="ApplyTo"/> writes the current values back into a model.
+/// </summary>
+public sealed class ParameterStore
+{
+    private readonly Dictionary<string, EngineTensor> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EngineTensor> _grads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool[]> _masks = new(StringComparer.Ordinal);
+    private readonly List<string> _trainable = [];
+
+    public ParameterStore(Model model, Func<string, bool>? freeze = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var graph = model.Graph;
+        var statistics = RunningStatistics(graph);
+        foreach (var (name, tensor) in graph.Initializers)
+        {
+            if (tensor.ElementType == DataType.String)
+            {
+                continue;
+            }
+            _values[name] = EngineTensor.FromTensor(tensor);
+            // Scalars (scales, epsilons) and running statistics are constants, not weights to learn.
+            var trainable = DataTypes.IsFloatingPoint(tensor.ElementType) && tensor.ElementCount > 1
+                && !statistics.Contains(name) && !(freeze?.Invoke(name) ?? false);
+            if (trainable)
+            {
+                _trainable.Add(name);
+                _grads[name] = EngineTensor.Zeros(_values[name].Shape);
+            }
+        }
+    }
+
+    /// <summary>Names of the weights training updates, in initializer order.</summary>
+    public IReadOnlyList<string> Trainable => _trainable;
+
+    public IReadOnlyDictionary<string, EngineTensor> Values => _values;
+
+    public bool IsTrainable(string name) => _grads.ContainsKey(name);
+
+    public EngineTensor Value(string name) => _values[name];
+
+    public EngineTensor Grad(string name) => _grads[name];
+
+    /// <summary>The keep-mask of a weight (true = kept), or null when it has none.</summary>
+    public bool[]? Mask(string name) => _masks.GetValueOrDefault(name);
+
+    /// <summary>Pins the zeros of a weight: masked entries are zeroed now and stay zero through training.</summary>
+    public void SetMask(string name, bool[] keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        var value = _values[name];
+        if (keep.Length != value.Length)
+        {
+            throw new ArgumentException($"mask for '{name}' has {keep.Length} entries, the weight has {value.Length}", nameof(keep));
+        }
+        _masks[name] = keep;
+        ApplyMask(name);
+    }
+
+    /// <summary>Masks every weight at its current zeros, so pruned entries stay pruned.</summary>
+    public void MaskCurrentZeros()
+    {
+        foreach (var name in _trainable)
+        {
+            var span = _values[name].Span;
+            if (span.Contains(0f))
+            {
+                var keep = new bool[span.Length];
+                for (var i = 0; i < keep.Length; i++)
+                {
+                    keep[i] = span[i] != 0f;
+                }
+                _masks[name] = keep;
+            }
+        }
+    }
+
+    public void ApplyMask(string name)
+    {
+        if (_masks.TryGetValue(name, out var keep))
+        {
+            var span = _values[name].Span;
+            for (var i = 0; i < span.Length; i++)
+            {
+                if (!keep[i])
+                {
+                    span[i] = 0f;
+                }
+            }
+        }
+    }
+
+    public void ZeroGrads()
+    {
+        foreach (var grad in _grads.Values)
+        {
+            grad.Span.Clear();
+        }
+    }
+
+    /// <summary>A copy of the model whose initializers hold the store's current values.</summary>
+    public Model ApplyTo(Model model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var copy = model.Clone();
+        foreach (var (name, original) in model.Graph.Initializers)
+        {
+            if (!_values.TryGetValue(name, out var value) || original.ElementType != DataType.Float)
+            {
+                continue;
+            }
+            copy.Graph.Initializers[name] = value.ToTensor(name).WithExtras(original.Extras);
+        }
+        return copy;
+    }
+
+    private static HashSet<string> RunningStatistics(Graph graph)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in graph.Nodes.Where(n => n.OpType == "BatchNormalization"))
+        {
+            for (var i = 3; i < Math.Min(5, node.Inputs.Count); i++)
+            {
+                names.Add(node.Inputs[i]);
+            }
+        }
+        return names;
+    }
+}
