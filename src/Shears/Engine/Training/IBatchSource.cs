@@ -1,0 +1,13 @@
+namespace Shears.Engine.Training;
+
+/// <summary>Labelled samples that training and evaluation copy in batches.</summary>
+public interface IBatchSource
+{
+    int Count { get; }
+
+    /// <summary>Shape of one sample, without the batch axis (for example [1, 28, 28]).</summary>
+    IReadOnlyList<int> SampleShape { get; }
+
+    /// <summary>Copies the samples at <paramref name="indices"/> (contiguous, in order) and their labels.</summary>
+    void CopyBatch(ReadOnlySpan<int> indices, Span<float> samples, Span<int> labels);
+}

@@ -1,0 +1,8 @@
+namespace Shears.Engine.Training;
+
+/// <summary>Updates trainable weights from their gradients; masked (pruned) entries stay exactly zero.</summary>
+public interface IOptimizer
+{
+    /// <summary>Applies one update with the given learning rate, then re-applies masks.</summary>
+    void Step(ParameterStore parameters, float learningRate);
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using Shears.IR;
+
+namespace Shears.Engine.Training;
+
+/// <summary>
+/// Trains a classifier graph with softmax cross-entropy: shuffled mini-batches, forward, backward,
+/// optimizer step. Weights live in one <see cref="ParameterStore"/> shared by the plans compiled
+/// for the full and the last partial batch; <see cref="ToModel"/> writes them back.
+/// </summary>
+public sealed class Trainer
+{
+    private readonly Model _model;
+    private readonly TrainingOptions _options;
+    private readonly Dictionary<int, ExecutionPlan> _plans = [];
+    private readonly string _input;
+    private readonly string _output;
+    private readonly List<EpochResult> _history = [];
+    private float[] _gradient = [];
+
+    public Trainer(Model model, TrainingOptions options, ParameterStore? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _model = model;
+        _options = options;
+        Parameters = parameters ?? new ParameterStore(model);
+        _input = options.InputName ?? SingleInput(model);
+        _output = options.OutputName ?? model.Graph.Outputs.FirstOrDefault()?.Name ?? throw new ShearsException("the model has no outputs");
+    }
+
+    public ParameterStore Parameters { get; }
+
+    /// <summary>Every epoch trained so far, across calls to <see cref="Train"/>.</summary>
+    public IReadOnlyList<EpochResult> History => _history;
+
+    /// <summary>The model with the trained weights.</summary>
+    public Model ToModel() => Parameters.ApplyTo(_model);
+
+    public IReadOnlyList<EpochResult> Train(IBatchSource data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Count == 0)
+        {
+            throw new ShearsException("the training set is empty");
+        }
+        var batch = _options.BatchSize;
+        var sampleSize = data.SampleShape.Aggregate(1, (a, b) => a * b);
+        var stepsPerEpoch = (data.Count + batch - 1) / batch;
+        var totalSteps = stepsPerEpoch * _options.Epochs;
+        var optimizer = _options.Optimizer();
+        var loss = new SoftmaxCrossEntropy(_options.LabelSmoothing);
+        var order = new int[data.Count];
+        var labels = new int[batch];
+        var results = new List<EpochResult>();
+        var step = 0;
+        for (var epoch = 1; epoch <= _options.Epochs; epoch++)
+        {
+            Shuffle.Permute(order, _options.Seed + ((ulong)epoch * 0x9E3779B97F4A7C15UL));
+            var clock = Stopwatch.StartNew();
+            double lossSum = 0;
+            var correct = 0;
+            var seen = 0;
+            float rate = 0;
+            for (var s = 0; s < stepsPerEpoch; s++)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var count = Math.Min(batch, data.Count - (s * batch));
+                var plan = PlanFor(count, data.SampleShape);
+                var input = plan.Input(_input);
+                data.CopyBatch(order.AsSpan(s * batch, count), input.Floats.AsSpan(0, count * sampleSize), labels.AsSpan(0, count));
+                plan.Forward();
+                var logits = plan.Output(_output);
+                var classes = logits.Length / count;
+                var gradient = GradientBuffer(logits.Length);
+                var (batchLoss, batchCorrect) = loss.Compute(logits.Floats, classes, labels, count, gradient);
+                Parameters.ZeroGrads();
+                plan.Backward(new Dictionary<string, float[]>(1) { [_output] = gradient });
+                rate = _options.Schedule.At(step++, totalSteps, stepsPerEpoch);
+                optimizer.Step(Parameters, rate);
+                lossSum += batchLoss * count;
+                correct += batchCorrect;
+                seen += count;
+                if (progress is not null && (s % 20 == 19 || s == stepsPerEpoch - 1))
+                {
+                    progress.Report(new TrainingProgress(epoch, _options.Epochs, s + 1, stepsPerEpoch, lossSum / seen, (double)correct / seen, seen / clock.Elapsed.TotalSeconds, rate));
+                }
+            }
+            var result = new EpochResult(epoch, lossSum / seen, (double)correct / seen, clock.Elapsed.TotalSeconds, seen / clock.Elapsed.TotalSeconds);
+            results.Add(result);
+            _history.Add(result);
+        }
+        return results;
+    }
+
+    private float[] GradientBuffer(int length)
+    {
+        if (_gradient.Length < length)
+        {
+            _gradient = new float[length];
+        }
+        return _gradient;
+    }
+
+    private ExecutionPlan PlanFor(int batch, IReadOnlyList<int> sampleShape)
+    {
+        if (!_plans.TryGetValue(batch, out var plan))
+        {
+            var perSample = InputLayout.Resolve(_model, _input, sampleShape);
+            plan = ExecutionPlan.Compile(_model, new Dictionary<string, int[]> { [_input] = [batch, .. perSample] }, ExecutionMode.Training, Parameters);
+            _plans[batch] = plan;
+        }
+        return plan;
+    }
+
+    internal static string SingleInput(Model model)
+    {
+        var inputs = model.Graph.RuntimeInputs.ToList();
+        return inputs.Count == 1
+            ? inputs[0].Name
+            : throw new ShearsException($"the model has {inputs.Count} inputs ({string.Join(", ", inputs.Select(i => i.Name))}); name the one to feed");
+    }
+}

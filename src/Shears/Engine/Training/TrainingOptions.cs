@@ -1,0 +1,41 @@
+namespace Shears.Engine.Training;
+
+/// <summary>How to train: epochs, batch size, optimizer, learning-rate schedule, loss and seed.</summary>
+public sealed record TrainingOptions
+{
+    public int Epochs { get; init; } = 10;
+
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Seed of the per-epoch shuffle.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Makes the optimizer; called once per training run.</summary>
+    public Func<IOptimizer> Optimizer { get; init; } = () => new Adam();
+
+    public LearningRateSchedule Schedule { get; init; } = new LearningRateSchedule.Constant(1e-3f);
+
+    public float LabelSmoothing { get; init; }
+
+    /// <summary>Input to feed (default: the model's only runtime input).</summary>
+    public string? InputName { get; init; }
+
+    /// <summary>Output holding the logits (default: the model's first output).</summary>
+    public string? OutputName { get; init; }
+
+    public void Validate()
+    {
+        if (Epochs < 0)
+        {
+            throw new ShearsException($"epochs must be 0 or more, not {Epochs}");
+        }
+        if (BatchSize < 1)
+        {
+            throw new ShearsException($"batch size must be at least 1, not {BatchSize}");
+        }
+        if (LabelSmoothing is < 0f or >= 1f)
+        {
+            throw new ShearsException($"label smoothing must be in [0, 1), not {LabelSmoothing}");
+        }
+    }
+}

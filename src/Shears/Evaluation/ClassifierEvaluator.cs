@@ -1,0 +1,49 @@
+using Shears.Engine;
+using Shears.Engine.Training;
+using Shears.IR;
+
+namespace Shears.Evaluation;
+
+/// <summary>Measures a classifier's accuracy and loss on labelled data with the engine.</summary>
+public static class ClassifierEvaluator
+{
+    public static ClassificationMetrics Evaluate(Model model, IBatchSource data, int batchSize = 256, string? inputName = null, string? outputName = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        var input = inputName ?? Trainer.SingleInput(model);
+        var output = outputName ?? model.Graph.Outputs.FirstOrDefault()?.Name ?? throw new ShearsException("the model has no outputs");
+        var inputShape = InputLayout.Resolve(model, input, data.SampleShape);
+        var plans = new Dictionary<int, ExecutionPlan>();
+        var parameters = new ParameterStore(model);
+        var loss = new SoftmaxCrossEntropy();
+        var indices = new int[batchSize];
+        var labels = new int[batchSize];
+        var gradient = Array.Empty<float>();
+        double lossSum = 0;
+        var correct = 0;
+        for (var start = 0; start < data.Count; start += batchSize)
+        {
+            var count = Math.Min(batchSize, data.Count - start);
+            if (!plans.TryGetValue(count, out var plan))
+            {
+                plans[count] = plan = ExecutionPlan.Compile(model, new Dictionary<string, int[]> { [input] = [count, .. inputShape] }, ExecutionMode.Inference, parameters);
+            }
+            for (var i = 0; i < count; i++)
+            {
+                indices[i] = start + i;
+            }
+            data.CopyBatch(indices.AsSpan(0, count), plan.Input(input).Floats, labels.AsSpan(0, count));
+            plan.Forward();
+            var logits = plan.Output(output);
+            if (gradient.Length < logits.Length)
+            {
+                gradient = new float[logits.Length];
+            }
+            var (batchLoss, batchCorrect) = loss.Compute(logits.Floats, logits.Length / count, labels, count, gradient);
+            lossSum += batchLoss * count;
+            correct += batchCorrect;
+        }
+        return new ClassificationMetrics(data.Count, correct, data.Count == 0 ? 0 : lossSum / data.Count);
+    }
+}
