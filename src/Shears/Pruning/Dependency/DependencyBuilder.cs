@@ -1,0 +1,208 @@
+using Shears.IR;
+using Shears.IR.Inference;
+
+namespace Shears.Pruning.Dependency;
+
+/// <summary>
+/// Builds the channel dependency graph in one pass over the nodes: every value that carries
+/// prunable channels gets one element per channel, and each operator's rule joins the elements
+/// that must be removed together (union-find). Connected components are the pruning units.
+/// </summary>
+internal sealed partial class DependencyBuilder
+{
+    private readonly Graph _graph;
+    private readonly ShapeInferenceResult _shapes;
+    private readonly CouplingPolicy _policy;
+    private readonly long _opset;
+    private readonly UnionFind _elements = new();
+    private readonly Dictionary<string, (int Axis, int Base, int Size)> _tracked = new(StringComparer.Ordinal);
+    private readonly List<(string Value, int Base, int Size)> _order = [];
+    private readonly Dictionary<int, string> _blocked = [];
+    private readonly HashSet<int> _sourceElements = [];
+    private readonly HashSet<string> _headValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _layersByValue = new(StringComparer.Ordinal);
+
+    public DependencyBuilder(Graph graph, ShapeInferenceResult shapes, CouplingPolicy policy, long opset)
+    {
+        _opset = opset;
+        _graph = graph;
+        _shapes = shapes;
+        _policy = policy;
+    }
+
+    public IReadOnlyList<DependencyGroup> Build()
+    {
+        foreach (var node in _graph.Nodes)
+        {
+            Apply(node);
+        }
+        foreach (var output in _graph.Outputs)
+        {
+            Block(output.Name, "it is a model output");
+        }
+        return Groups();
+    }
+
+    // ---- element bookkeeping ----
+
+    private long[] ShapeOf(string value) =>
+        _shapes.ShapeOf(value) is { IsConcrete: true } s ? s.ToArray() : throw new ShearsException($"value '{value}' has no concrete shape; pruning needs every shape known");
+
+    private int Rank(string value) => ShapeOf(value).Length;
+
+    private bool IsTracked(string? value) => value is not null && _tracked.ContainsKey(value);
+
+    private int AxisOf(string value) => _tracked[value].Axis;
+
+    private int Element(string value, int index) => _tracked[value].Base + index;
+
+    /// <summary>Starts tracking a value's axis; returns false if it is already tracked on another axis (then blocks it).</summary>
+    private bool Track(string value, int axis, bool isSource = false)
+    {
+        if (_tracked.TryGetValue(value, out var existing))
+        {
+            if (existing.Axis != axis)
+            {
+                Block(value, $"its channels arrive on two different axes ({existing.Axis} and {axis})");
+                return false;
+            }
+            return true;
+        }
+        var size = checked((int)ShapeOf(value)[axis]);
+        var first = _elements.Add(size);
+        _tracked[value] = (axis, first, size);
+        _order.Add((value, first, size));
+        if (isSource)
+        {
+            for (var i = 0; i < size; i++)
+            {
+                _sourceElements.Add(first + i);
+            }
+        }
+        return true;
+    }
+
+    private void Join(string a, int ia, string b, int ib) => _elements.Union(Element(a, ia), Element(b, ib));
+
+    /// <summary>Joins two values index by index along their tracked axes (same size).</summary>
+    private void JoinAll(string a, string b)
+    {
+        var size = _tracked[a].Size;
+        if (_tracked[b].Size != size)
+        {
+            if (_tracked[a].Size == 1 || _tracked[b].Size == 1)
+            {
+                // One channel broadcast against many: the single channel goes with all of them.
+                var single = _tracked[a].Size == 1 ? a : b;
+                var many = single == a ? b : a;
+                for (var i = 0; i < _tracked[many].Size; i++)
+                {
+                    Join(single, 0, many, i);
+                }
+                return;
+            }
+            Block(a, $"its axis size differs from '{b}'");
+            Block(b, $"its axis size differs from '{a}'");
+            return;
+        }
+        for (var i = 0; i < size; i++)
+        {
+            Join(a, i, b, i);
+        }
+    }
+
+    private void Block(string value, string reason)
+    {
+        if (_tracked.TryGetValue(value, out var t))
+        {
+            for (var i = 0; i < t.Size; i++)
+            {
+                _blocked.TryAdd(t.Base + i, $"'{value}': {reason}");
+            }
+        }
+    }
+
+    private void BlockInputs(Node node, string reason)
+    {
+        foreach (var input in node.Inputs.Where(IsTracked))
+        {
+            Block(input, reason);
+        }
+    }
+
+    private void NoteLayer(string value, Node node)
+    {
+        if (!_layersByValue.TryGetValue(value, out var list))
+        {
+            _layersByValue[value] = list = [];
+        }
+        if (!list.Contains(node.DisplayName))
+        {
+            list.Add(node.DisplayName);
+        }
+    }
+
+    private bool IsConstant(string? value) => value is not null && _graph.IsInitializer(value);
+
+    // ---- grouping ----
+
+    private List<DependencyGroup> Groups()
+    {
+        var members = new Dictionary<int, List<ChannelRef>>();
+        foreach (var (value, first, size) in _order)
+        {
+            var axis = _tracked[value].Axis;
+            for (var i = 0; i < size; i++)
+            {
+                var root = _elements.Find(first + i);
+                if (!members.TryGetValue(root, out var list))
+                {
+                    members[root] = list = [];
+                }
+                list.Add(new ChannelRef(value, axis, i));
+            }
+        }
+        var blockedRoots = new Dictionary<int, string>();
+        foreach (var (element, reason) in _blocked)
+        {
+            blockedRoots.TryAdd(_elements.Find(element), reason);
+        }
+        var sourceRoots = _sourceElements.Select(_elements.Find).ToHashSet();
+
+        var bySignature = new Dictionary<string, List<(int Root, List<ChannelRef> Channels)>>(StringComparer.Ordinal);
+        var signatureOrder = new List<string>();
+        foreach (var (root, channels) in members.OrderBy(kv => kv.Value.Min(c => _tracked[c.Value].Base + c.Index)))
+        {
+            var signature = string.Join("\n", channels.Select(c => c.Value).Distinct());
+            if (!bySignature.TryGetValue(signature, out var units))
+            {
+                bySignature[signature] = units = [];
+                signatureOrder.Add(signature);
+            }
+            units.Add((root, channels));
+        }
+
+        var groups = new List<DependencyGroup>();
+        foreach (var signature in signatureOrder)
+        {
+            var units = bySignature[signature];
+            var values = units[0].Channels.Select(c => c.Value).Distinct().OrderBy(v => _tracked[v].Base).ToList();
+            var reason = units.Select(u => blockedRoots.GetValueOrDefault(u.Root)).FirstOrDefault(r => r is not null);
+            if (reason is null && !units.All(u => sourceRoots.Contains(u.Root)))
+            {
+                reason = "no prunable layer produces these channels";
+            }
+            var producer = _graph.Nodes.FirstOrDefault(n => n.Outputs.Contains(values[0]))?.DisplayName ?? values[0];
+            groups.Add(new DependencyGroup
+            {
+                Key = $"{producer}:{values[0]}",
+                Kind = values.Any(_headValues.Contains) ? GroupKind.Heads : GroupKind.Channels,
+                Units = [.. units.Select((u, i) => new PruningUnit(i, u.Channels))],
+                Values = values,
+                Layers = [.. values.SelectMany(v => _layersByValue.GetValueOrDefault(v) ?? []).Distinct()],
+                BlockedReason = reason,
+            });
+        }
+        return groups;
+    }
+}

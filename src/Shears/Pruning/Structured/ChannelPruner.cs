@@ -1,0 +1,63 @@
+using Shears.IR;
+using Shears.IR.Inference;
+using Shears.Pruning.Dependency;
+
+namespace Shears.Pruning.Structured;
+
+/// <summary>
+/// Applies a choice of units to remove: every coupled value loses the units' channels, and each
+/// node's weights, biases, normalisation parameters, group counts and shape constants follow.
+/// In mask mode shapes stay and the weights of the removed channels become zero instead.
+/// </summary>
+public static class ChannelPruner
+{
+    public static Model Apply(DependencyGraph dependencies, IReadOnlyDictionary<DependencyGroup, IReadOnlyCollection<int>> removals, StructuredMode mode = StructuredMode.Remove)
+    {
+        ArgumentNullException.ThrowIfNull(dependencies);
+        ArgumentNullException.ThrowIfNull(removals);
+        var removed = new Dictionary<string, SortedSet<int>>(StringComparer.Ordinal);
+        var axes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (group, units) in removals)
+        {
+            if (units.Count == 0)
+            {
+                continue;
+            }
+            if (!group.IsPrunable)
+            {
+                throw new ShearsException($"group '{group.Key}' cannot be pruned: {group.BlockedReason}");
+            }
+            if (units.Count >= group.Units.Count)
+            {
+                throw new ShearsException($"group '{group.Key}' would lose all {group.Units.Count} of its units");
+            }
+            foreach (var unit in units)
+            {
+                foreach (var channel in group.Units[unit].Channels)
+                {
+                    if (!removed.TryGetValue(channel.Value, out var set))
+                    {
+                        removed[channel.Value] = set = [];
+                    }
+                    set.Add(channel.Index);
+                    axes[channel.Value] = channel.Axis;
+                }
+            }
+        }
+
+        var model = dependencies.Model.Clone();
+        var rewriter = new NodeRewriter(model.Graph, dependencies.Shapes, removed, axes, mode);
+        rewriter.Run();
+        model.Graph.ValueInfos.Clear();
+        model.Graph.RemoveUnused();
+        try
+        {
+            ShapeInference.Infer(model);
+        }
+        catch (ShapeInferenceException e)
+        {
+            throw new ShearsException($"pruning produced an inconsistent graph (a Shears bug; please report it): {e.Message}", e);
+        }
+        return model;
+    }
+}
