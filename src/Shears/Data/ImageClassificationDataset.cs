@@ -4,7 +4,7 @@ namespace Shears.Data;
 /// Labelled images held in memory as normalised float32, channels first and contiguous
 /// (N×C×H×W), with one integer class label per image.
 /// </summary>
-public sealed class ImageClassificationDataset
+public sealed class ImageClassificationDataset : IBatchSource
 {
     private readonly float[] _pixels;
     private readonly int[] _labels;
@@ -60,6 +60,19 @@ public sealed class ImageClassificationDataset
     public ReadOnlySpan<float> Image(int index) => _pixels.AsSpan(checked(index * ImageShape.Size), ImageShape.Size);
 
     public int Label(int index) => _labels[index];
+
+    IReadOnlyList<int> IBatchSource.SampleShape => [ImageShape.Channels, ImageShape.Height, ImageShape.Width];
+
+    /// <summary>Copies images and labels at the given indices, contiguously, for training and evaluation.</summary>
+    public void CopyBatch(ReadOnlySpan<int> indices, Span<float> samples, Span<int> labels)
+    {
+        var size = ImageShape.Size;
+        for (var i = 0; i < indices.Length; i++)
+        {
+            _pixels.AsSpan(indices[i] * size, size).CopyTo(samples.Slice(i * size, size));
+            labels[i] = _labels[indices[i]];
+        }
+    }
 
     /// <summary>How many samples carry each label.</summary>
     public int[] ClassCounts()

@@ -1,3 +1,4 @@
+using Shears.Data;
 using Shears.Engine;
 using Shears.Engine.Training;
 using Shears.IR;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Shears.Data;
 using Shears.IR;
+using Shears.Numerics;
 
 namespace Shears.Engine.Training;
 
@@ -57,7 +59,8 @@ public sealed class Trainer
         var step = 0;
         for (var epoch = 1; epoch <= _options.Epochs; epoch++)
         {
-            Shuffle.Permute(order, _options.Seed + ((ulong)epoch * 0x9E3779B97F4A7C15UL));
+            var permutation = Rng.ForStream(_options.Seed, (ulong)epoch).Permutation(data.Count);
+            permutation.CopyTo(order, 0);
             var clock = Stopwatch.StartNew();
             double lossSum = 0;
             var correct = 0;

@@ -546,6 +546,14 @@ internal sealed partial class DependencyBuilder
     private void Gather(Node node)
     {
         var input = node.Input(0);
+        if (IsConstant(input) && node.GetInt("axis", 0) == 0 && Rank(input!) == 2)
+        {
+            // An embedding lookup: the table's columns are the channels of every looked-up vector.
+            var output = node.Outputs[0];
+            NoteLayer(output, node);
+            Track(output, Rank(output) - 1, isSource: true);
+            return;
+        }
         if (!IsTracked(input))
         {
             return;

@@ -125,6 +125,12 @@ internal sealed class NodeRewriter
             case "Split":
                 Split(n, node, input!);
                 break;
+            case "Gather":
+                if (_graph.IsInitializer(input!) && _axes.TryGetValue(output, out var embedding) && embedding == ShapeOf(output).Length - 1)
+                {
+                    Cut(n, 0, -1, Removed(output));
+                }
+                break;
             case "Slice":
                 Slice(n, node, input!);
                 break;

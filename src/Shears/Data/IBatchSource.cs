@@ -1,4 +1,4 @@
-namespace Shears.Engine.Training;
+namespace Shears.Data;
 
 /// <summary>Labelled samples that training and evaluation copy in batches.</summary>
 public interface IBatchSource

@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Globalization;
+using Shears.Analysis;
+using Shears.Cli.Rendering;
+using Shears.IO;
+using Shears.Onnx;
+using Shears.Pruning;
+using Shears.Pruning.Importance;
+using Shears.Pruning.Structured;
+using Spectre.Console;
+
+namespace Shears.Cli.Commands;
+
+/// <summary>`shears prune MODEL -o OUT ...`: prunes at any granularity and prints a before/after comparison.</summary>
+internal sealed class PruneCommand : ICliCommand
+{
+    private static readonly Dictionary<string, PruningGranularity> Granularities = new(StringComparer.Ordinal)
+    {
+        ["unstructured"] = PruningGranularity.Unstructured,
+        ["n:m"] = PruningGranularity.NM,
+        ["block"] = PruningGranularity.Block,
+        ["channel"] = PruningGranularity.Channel,
+        ["head"] = PruningGranularity.Head,
+        ["layer"] = PruningGranularity.Layer,
+    };
+
+    private static readonly Dictionary<string, ImportanceCriterion> Criteria = new(StringComparer.Ordinal)
+    {
+        ["l1"] = ImportanceCriterion.L1,
+        ["l2"] = ImportanceCriterion.L2,
+        ["taylor"] = ImportanceCriterion.Taylor,
+        ["bn"] = ImportanceCriterion.BatchNorm,
+        ["random"] = ImportanceCriterion.Random,
+    };
+
+    private static readonly Dictionary<string, PruningScope> Scopes = new(StringComparer.Ordinal)
+    {
+        ["local"] = PruningScope.Local,
+        ["global"] = PruningScope.Global,
+    };
+
+    private static readonly Dictionary<string, StructuredMode> Modes = new(StringComparer.Ordinal)
+    {
+        ["remove"] = StructuredMode.Remove,
+        ["mask"] = StructuredMode.Mask,
+    };
+
+    public Command Build(CliOutput output)
+    {
+        var model = new Argument<string>("model") { Description = "ONNX model to prune" };
+        var outPath = new Option<string>("--output", "-o") { Description = "Where to write the pruned model", Required = true };
+        var granularity = new Option<string>("--granularity") { Description = "unstructured | n:m | block | channel | head | layer (default channel)" };
+        var criterion = new Option<string>("--criterion") { Description = "l1 | l2 | taylor | bn | random (default l1)" };
+        var ratio = new Option<double?>("--ratio") { Description = "Fraction to remove, 0 ≤ R < 1" };
+        var threshold = new Option<float?>("--threshold") { Description = "Unstructured: zero every weight with |w| below T" };
+        var n = new Option<int?>("--n") { Description = "N:M: weights kept of every M" };
+        var m = new Option<int?>("--m") { Description = "N:M: group size" };
+        var block = new Option<string>("--block") { Description = "Block shape RxC, e.g. 1x16, 4x4" };
+        var scope = new Option<string>("--scope") { Description = "local (per layer) | global (across layers)" };
+        var roundTo = new Option<int>("--round-to") { Description = "Round kept channels to a multiple of K", DefaultValueFactory = _ => 1 };
+        var ignore = new Option<string[]>("--ignore") { Description = "Node names to leave untouched", AllowMultipleArgumentsPerToken = true };
+        var data = new Option<string>("--data") { Description = "Data for the taylor criterion: fashion-mnist or an IDX folder" };
+        var samples = new Option<int>("--samples") { Description = "Samples for taylor gradients", DefaultValueFactory = _ => 512 };
+        var plan = new Option<string>("--plan") { Description = "Apply a saved plan instead of deciding" };
+        var savePlan = new Option<string>("--save-plan") { Description = "Write the applied plan as JSON" };
+        var mode = new Option<string>("--mode") { Description = "remove (default for channel/head/layer) | mask" };
+        var seed = new Option<ulong>("--seed") { Description = "Seed for the random criterion and data sampling" };
+        var json = new Option<bool>("--json") { Description = "Print a JSON summary instead of tables" };
+
+        var command = new Command("prune", "Prune a model: weights, N:M or blocks (masked), or channels, heads and layers (removed).")
+        {
+            model, outPath, granularity, criterion, ratio, threshold, n, m, block, scope, roundTo, ignore, data, samples, plan, savePlan, mode, seed, json,
+        };
+        command.SetAction(parse =>
+        {
+            var inputPath = parse.GetValue(model)!;
+            var target = parse.GetValue(outPath)!;
+            if (Path.GetFullPath(target) == Path.GetFullPath(inputPath))
+            {
+                throw new UsageException("-o must differ from the input model; Shears never overwrites its input");
+            }
+            var original = OnnxReader.Read(inputPath);
+            PruningPlan chosen;
+            if (parse.GetValue(plan) is { } planPath)
+            {
+                chosen = PlanJson.Load(planPath);
+            }
+            else
+            {
+                var (rows, cols) = ParseBlock(parse.GetValue(block));
+                var options = new PruningOptions
+                {
+                    Granularity = EnumOption.Parse("--granularity", parse.GetValue(granularity), Granularities, PruningGranularity.Channel),
+                    Criterion = EnumOption.Parse("--criterion", parse.GetValue(criterion), Criteria, ImportanceCriterion.L1),
+                    Ratio = parse.GetValue(ratio),
+                    Threshold = parse.GetValue(threshold),
+                    N = parse.GetValue(n),
+                    M = parse.GetValue(m),
+                    BlockRows = rows,
+                    BlockColumns = cols,
+                    Scope = EnumOption.Parse("--scope", parse.GetValue(scope), Scopes, PruningScope.Local),
+                    RoundTo = parse.GetValue(roundTo),
+                    Ignore = parse.GetValue(ignore) ?? [],
+                    Mode = parse.GetValue(mode) is { } modeText ? EnumOption.Parse("--mode", modeText, Modes, StructuredMode.Remove) : null,
+                    Seed = parse.GetValue(seed),
+                };
+                options.Validate();
+                IReadOnlyDictionary<string, float[]>? gradients = null;
+                if (options.Criterion == ImportanceCriterion.Taylor)
+                {
+                    var split = DataOption.Load(parse.GetValue(data) ?? throw new UsageException("--criterion taylor needs --data"));
+                    gradients = GradientSampler.Compute(original, split.Train, parse.GetValue(samples), seed: options.Seed);
+                }
+                chosen = Pruner.Plan(original, options, gradients);
+            }
+            var pruned = Pruner.Apply(original, chosen);
+            var before = ModelAnalyzer.Analyze(original);
+            var after = ModelAnalyzer.Analyze(pruned);
+            OnnxWriter.Write(pruned, target);
+            if (parse.GetValue(savePlan) is { } savePath)
+            {
+                AtomicFile.WriteText(savePath, PlanJson.Serialize(chosen));
+            }
+            if (parse.GetValue(json))
+            {
+                output.Out.WriteLine(PruneSummaryJson.Serialize(chosen, before, after, Sparsity.Of(original), Sparsity.Of(pruned)));
+            }
+            else
+            {
+                PruneView.Render(output.Console, chosen, before, after, Sparsity.Of(original), Sparsity.Of(pruned));
+                output.Console.MarkupLine($"wrote [bold]{Markup.Escape(target)}[/]");
+            }
+            foreach (var note in chosen.Notes.Where(note => !note.StartsWith("kept group", StringComparison.Ordinal) || chosen.Granularity != PruningGranularity.Channel))
+            {
+                output.Error.WriteLine($"note: {note}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static (int Rows, int Cols) ParseBlock(string? text)
+    {
+        if (text is null)
+        {
+            return (1, 16);
+        }
+        var parts = text.Split('x', 'X');
+        if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var r)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var c) || r < 1 || c < 1)
+        {
+            throw new UsageException($"--block '{text}' must be RxC with positive R and C, e.g. 1x16");
+        }
+        return (r, c);
+    }
+}

@@ -1,0 +1,312 @@
+using Shears.IR;
+using Shears.IR.Inference;
+using Shears.Pruning.Dependency;
+using Shears.Pruning.Importance;
+using Shears.Pruning.Layers;
+using Shears.Pruning.Structured;
+using Shears.Pruning.Unstructured;
+
+namespace Shears.Pruning;
+
+/// <summary>
+/// The pruning stage: <see cref="Plan"/> scores and decides, <see cref="Apply"/> rewrites a model
+/// from a plan. Structured plans work on the model with its shape arithmetic folded at the
+/// analysed input shape, so their output is that folded model made smaller.
+/// </summary>
+public static class Pruner
+{
+    /// <summary>Decides what to prune. Gradients (initializer name → dL/dw) are needed only by the Taylor criterion.</summary>
+    public static PruningPlan Plan(Model model, PruningOptions options, IReadOnlyDictionary<string, float[]>? gradients = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (options.Criterion == ImportanceCriterion.Taylor && gradients is null)
+        {
+            throw new ShearsException("the taylor criterion needs gradients: give --data so Shears can compute them");
+        }
+        var plan = new PruningPlan
+        {
+            ModelFingerprint = ModelFingerprint.Of(model),
+            Granularity = options.Granularity,
+            Criterion = options.Criterion,
+            Scope = options.Scope,
+            Ratio = options.Ratio,
+            Threshold = options.Threshold,
+            N = options.N,
+            M = options.M,
+            BlockRows = options.Granularity == PruningGranularity.Block ? options.BlockRows : null,
+            BlockColumns = options.Granularity == PruningGranularity.Block ? options.BlockColumns : null,
+            RoundTo = options.RoundTo,
+            Mode = options.EffectiveMode,
+            Ignore = options.Ignore,
+        };
+        return options.Granularity switch
+        {
+            PruningGranularity.Channel or PruningGranularity.Head => PlanChannels(model, options, gradients, plan),
+            PruningGranularity.Layer => PlanLayers(model, options, gradients, plan),
+            _ => PlanWeights(model, options, gradients, plan),
+        };
+    }
+
+    /// <summary>Applies a plan to the model it was made for.</summary>
+    public static Model Apply(Model model, PruningPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Format != PruningPlan.CurrentFormat)
+        {
+            throw new ShearsException($"the plan has format '{plan.Format}'; this Shears reads '{PruningPlan.CurrentFormat}'");
+        }
+        if (plan.ModelFingerprint != ModelFingerprint.Of(model))
+        {
+            throw new ShearsException("the plan was made for another model (its structural fingerprint differs)");
+        }
+        return plan.Granularity switch
+        {
+            PruningGranularity.Channel or PruningGranularity.Head => ApplyChannels(model, plan),
+            PruningGranularity.Layer => ApplyLayers(model, plan),
+            _ => ApplyWeights(model, plan),
+        };
+    }
+
+    private static CouplingPolicy PolicyFor(PruningGranularity granularity) =>
+        granularity == PruningGranularity.Head ? CouplingPolicy.Heads : CouplingPolicy.Channels;
+
+    private static PruningPlan PlanChannels(Model model, PruningOptions options, IReadOnlyDictionary<string, float[]>? gradients, PruningPlan plan)
+    {
+        var dependencies = DependencyGraph.Build(model, PolicyFor(options.Granularity), ignoredNodes: options.Ignore);
+        var candidates = dependencies.PrunableGroups
+            .Where(g => options.Granularity != PruningGranularity.Head || g.Kind == GroupKind.Heads)
+            .ToList();
+        var notes = new List<string>();
+        if (candidates.Count == 0)
+        {
+            notes.Add(options.Granularity == PruningGranularity.Head ? "no attention heads found that can be pruned" : "no channel group can be pruned");
+        }
+        var parameters = new ChannelParameters(dependencies);
+        var statistics = SliceStatistics.Compute(dependencies.Model.Graph, candidates.SelectMany(g => g.Values).Distinct().SelectMany(parameters.Of), gradients);
+        var scorer = new GroupScorer(parameters, statistics, options.Criterion, options.Aggregation, options.Seed);
+        var scores = candidates.Select(scorer.Score).ToList();
+        var removals = UnitSelector.Select(scores, options.Ratio!.Value, options.Scope, options.RoundTo);
+        notes.AddRange(scorer.Notes);
+        notes.AddRange(dependencies.Groups.Where(g => !g.IsPrunable).Select(g => $"kept group '{g.Key}': {g.BlockedReason}"));
+        return plan with
+        {
+            Groups = [.. candidates.Select((g, i) => new GroupDecision(g.Key, g.Kind, g.Units.Count, removals[i], g.Units[0].Channels.Count(c => c.Value == g.Values[0])))],
+            Notes = notes,
+        };
+    }
+
+    private static Model ApplyChannels(Model model, PruningPlan plan)
+    {
+        var dependencies = DependencyGraph.Build(model, PolicyFor(plan.Granularity), ignoredNodes: plan.Ignore);
+        var byKey = dependencies.Groups.ToDictionary(g => g.Key, StringComparer.Ordinal);
+        var removals = new Dictionary<DependencyGroup, IReadOnlyCollection<int>>();
+        foreach (var decision in plan.Groups)
+        {
+            if (!byKey.TryGetValue(decision.Key, out var group) || group.Units.Count != decision.Units)
+            {
+                throw new ShearsException($"the plan's group '{decision.Key}' does not exist in this model as planned");
+            }
+            if (decision.Removed.Any(u => u < 0 || u >= group.Units.Count) || decision.Removed.Distinct().Count() != decision.Removed.Count)
+            {
+                throw new ShearsException($"the plan's group '{decision.Key}' lists invalid units");
+            }
+            removals[group] = [.. decision.Removed];
+        }
+        return ChannelPruner.Apply(dependencies, removals, plan.Mode);
+    }
+
+    private static PruningPlan PlanLayers(Model model, PruningOptions options, IReadOnlyDictionary<string, float[]>? gradients, PruningPlan plan)
+    {
+        var shapes = ShapeInference.Infer(model);
+        var branches = ResidualBranches.Find(model.Graph, shapes.ShapeOf)
+            .Where(b => !b.Nodes.Any(options.Ignore.Contains) && !options.Ignore.Contains(b.Add))
+            .ToList();
+        var notes = new List<string>();
+        if (branches.Count == 0)
+        {
+            notes.Add("no removable residual branch found");
+            return plan with { Notes = notes };
+        }
+        var scores = branches.Select(b => BranchScore(model.Graph, b, options, gradients)).ToArray();
+        // Every branch may go except one: a ratio below 1 always leaves the model some depth.
+        var count = Math.Min(branches.Count - 1, (int)Math.Floor((branches.Count * options.Ratio!.Value) + 1e-9));
+        var removed = UnitSelector.Lowest(scores, count);
+        return plan with { RemovedBranches = [.. removed.Select(i => branches[i].Add)], Notes = notes };
+    }
+
+    private static double BranchScore(Graph graph, ResidualBranch branch, PruningOptions options, IReadOnlyDictionary<string, float[]>? gradients)
+    {
+        if (options.Criterion == ImportanceCriterion.Random)
+        {
+            return Numerics.Rng.ForStream(options.Seed, branch.Add).NextDouble();
+        }
+        double total = 0;
+        long count = 0;
+        foreach (var name in branch.Initializers)
+        {
+            var tensor = graph.Initializers[name];
+            if (!IR.DataTypes.IsFloatingPoint(tensor.ElementType) || tensor.Rank < 2)
+            {
+                continue;
+            }
+            var w = tensor.ToFloats();
+            var g = gradients?.GetValueOrDefault(name);
+            for (var i = 0; i < w.Length; i++)
+            {
+                total += options.Criterion switch
+                {
+                    ImportanceCriterion.L2 => w[i] * (double)w[i],
+                    ImportanceCriterion.Taylor when g is not null => w[i] * (double)g[i],
+                    _ => Math.Abs(w[i]),
+                };
+            }
+            count += w.Length;
+        }
+        return options.Criterion switch
+        {
+            ImportanceCriterion.L2 => Math.Sqrt(total / Math.Max(1, count)),
+            ImportanceCriterion.Taylor => Math.Abs(total),
+            _ => total / Math.Max(1, count),
+        };
+    }
+
+    private static Model ApplyLayers(Model model, PruningPlan plan)
+    {
+        var shapes = ShapeInference.Infer(model);
+        var branches = ResidualBranches.Find(model.Graph, shapes.ShapeOf).ToDictionary(b => b.Add, StringComparer.Ordinal);
+        var chosen = new List<ResidualBranch>();
+        foreach (var add in plan.RemovedBranches)
+        {
+            chosen.Add(branches.TryGetValue(add, out var b) ? b : throw new ShearsException($"the plan's residual branch at '{add}' does not exist in this model"));
+        }
+        var copy = model.Clone();
+        if (plan.Mode == StructuredMode.Mask)
+        {
+            foreach (var name in chosen.SelectMany(b => b.Initializers).Distinct())
+            {
+                var tensor = copy.Graph.Initializers[name];
+                if (IR.DataTypes.IsFloatingPoint(tensor.ElementType))
+                {
+                    copy.Graph.Initializers[name] = TensorSlicing.Zero(tensor, 0, [.. Enumerable.Range(0, (int)tensor.Dims.FirstOrDefault(1))]);
+                }
+            }
+            return copy;
+        }
+        copy.Graph = ResidualBranches.Remove(model.Graph, chosen);
+        return copy;
+    }
+
+    private static PruningPlan PlanWeights(Model model, PruningOptions options, IReadOnlyDictionary<string, float[]>? gradients, PruningPlan plan)
+    {
+        var weights = PrunableWeights.Find(model.Graph, options.Ignore);
+        if (weights.Count == 0)
+        {
+            return plan with { Notes = ["no convolution, linear or matrix-product weights to prune"] };
+        }
+        var scores = new float[weights.Count][];
+        Parallel.For(0, weights.Count, i =>
+        {
+            var tensor = model.Graph.Initializers[weights[i].Initializer];
+            scores[i] = WeightScores.Of(tensor, options.Criterion, gradients?.GetValueOrDefault(weights[i].Initializer), options.Seed);
+        });
+        var masks = new bool[weights.Count][];
+        switch (options.Granularity)
+        {
+            case PruningGranularity.NM:
+                Parallel.For(0, weights.Count, i => masks[i] = SparsityPatterns.NOfM(scores[i], weights[i].Dims, weights[i].ReductionAxis, options.N!.Value, options.M!.Value));
+                break;
+            case PruningGranularity.Block:
+                BlockMasks(weights, scores, masks, options);
+                break;
+            default:
+                ElementMasks(weights, scores, masks, options);
+                break;
+        }
+        return plan with
+        {
+            Weights = [.. weights.Select((w, i) => new WeightDecision(w.Initializer, w.Count, masks[i].LongCount(m => m), MaskCodec.Encode(masks[i])))],
+        };
+    }
+
+    private static void ElementMasks(IReadOnlyList<PrunableWeight> weights, float[][] scores, bool[][] masks, PruningOptions options)
+    {
+        if (options.Threshold is { } t)
+        {
+            for (var i = 0; i < weights.Count; i++)
+            {
+                masks[i] = SparsityPatterns.Threshold(scores[i], t);
+            }
+            return;
+        }
+        var ratio = options.Ratio!.Value;
+        if (options.Scope == PruningScope.Local)
+        {
+            Parallel.For(0, weights.Count, i => masks[i] = SparsityPatterns.Lowest(scores[i], (long)Math.Round(scores[i].Length * ratio)));
+            return;
+        }
+        var all = scores.SelectMany(s => s).ToArray();
+        var mask = SparsityPatterns.Lowest(all, (long)Math.Round(all.LongLength * ratio));
+        var offset = 0;
+        for (var i = 0; i < weights.Count; i++)
+        {
+            masks[i] = mask.AsSpan(offset, scores[i].Length).ToArray();
+            offset += scores[i].Length;
+        }
+    }
+
+    private static void BlockMasks(IReadOnlyList<PrunableWeight> weights, float[][] scores, bool[][] masks, PruningOptions options)
+    {
+        var blocks = weights.Select((w, i) => SparsityPatterns.BlockScores(scores[i], w.Dims, options.BlockRows, options.BlockColumns)).ToArray();
+        var ratio = options.Ratio!.Value;
+        var blockMasks = new bool[weights.Count][];
+        if (options.Scope == PruningScope.Local)
+        {
+            for (var i = 0; i < weights.Count; i++)
+            {
+                blockMasks[i] = SparsityPatterns.Lowest(blocks[i].Scores, (long)Math.Round(blocks[i].Scores.Length * ratio));
+            }
+        }
+        else
+        {
+            var all = blocks.SelectMany(b => b.Scores).ToArray();
+            var mask = SparsityPatterns.Lowest(all, (long)Math.Round(all.Length * ratio));
+            var offset = 0;
+            for (var i = 0; i < weights.Count; i++)
+            {
+                blockMasks[i] = mask.AsSpan(offset, blocks[i].Scores.Length).ToArray();
+                offset += blocks[i].Scores.Length;
+            }
+        }
+        for (var i = 0; i < weights.Count; i++)
+        {
+            masks[i] = SparsityPatterns.ExpandBlocks(blockMasks[i], weights[i].Dims, scores[i].Length, options.BlockRows, options.BlockColumns, blocks[i].BlockCols);
+        }
+    }
+
+    private static Model ApplyWeights(Model model, PruningPlan plan)
+    {
+        var copy = model.Clone();
+        foreach (var decision in plan.Weights)
+        {
+            var tensor = copy.Graph.FindInitializer(decision.Initializer) ?? throw new ShearsException($"the plan's weight '{decision.Initializer}' is not in this model");
+            if (tensor.ElementCount != decision.Count || tensor.ElementType != IR.DataType.Float)
+            {
+                throw new ShearsException($"the plan's weight '{decision.Initializer}' has another shape in this model");
+            }
+            var mask = MaskCodec.Decode(decision.Mask, decision.Count);
+            var values = tensor.ToFloats();
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (mask[i])
+                {
+                    values[i] = 0f;
+                }
+            }
+            copy.Graph.Initializers[decision.Initializer] = Tensor.FromFloats(tensor.Name, tensor.Dims, values).WithExtras(tensor.Extras);
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,111 @@
+using Shears.Pruning.Importance;
+using Shears.Pruning.Structured;
+
+namespace Shears.Pruning;
+
+/// <summary>What to prune and how much. Exactly one amount applies per granularity: a ratio, a threshold, N:M, or a block shape with a ratio.</summary>
+public sealed record PruningOptions
+{
+    public PruningGranularity Granularity { get; init; } = PruningGranularity.Channel;
+
+    public ImportanceCriterion Criterion { get; init; } = ImportanceCriterion.L1;
+
+    /// <summary>Fraction to remove, in [0, 1).</summary>
+    public double? Ratio { get; init; }
+
+    /// <summary>Unstructured only: weights with |w| below this become zero.</summary>
+    public float? Threshold { get; init; }
+
+    /// <summary>N:M: weights kept in every group of M.</summary>
+    public int? N { get; init; }
+
+    public int? M { get; init; }
+
+    public int BlockRows { get; init; } = 1;
+
+    public int BlockColumns { get; init; } = 16;
+
+    public PruningScope Scope { get; init; } = PruningScope.Local;
+
+    /// <summary>Kept channel (or head) counts are rounded to a multiple of this.</summary>
+    public int RoundTo { get; init; } = 1;
+
+    /// <summary>Nodes whose weights and channels must not change.</summary>
+    public IReadOnlyList<string> Ignore { get; init; } = [];
+
+    /// <summary>Remove or mask; null picks remove for structured granularities and mask for the others.</summary>
+    public StructuredMode? Mode { get; init; }
+
+    public ScoreAggregation Aggregation { get; init; } = ScoreAggregation.Mean;
+
+    /// <summary>Seed of the random criterion.</summary>
+    public ulong Seed { get; init; }
+
+    public bool IsStructured => Granularity is PruningGranularity.Channel or PruningGranularity.Head or PruningGranularity.Layer;
+
+    public StructuredMode EffectiveMode => Mode ?? (IsStructured ? StructuredMode.Remove : StructuredMode.Mask);
+
+    /// <summary>Checks that the options make sense together; throws with one line naming the problem.</summary>
+    public void Validate()
+    {
+        if (Ratio is { } r && (r < 0 || r >= 1 || double.IsNaN(r)))
+        {
+            throw new ShearsException($"--ratio {r} is impossible: it must be at least 0 and below 1");
+        }
+        if (RoundTo < 1)
+        {
+            throw new ShearsException($"--round-to {RoundTo} must be at least 1");
+        }
+        if (!IsStructured && Mode == StructuredMode.Remove)
+        {
+            throw new ShearsException($"{Granularity} pruning keeps tensor shapes; use --mode mask");
+        }
+        switch (Granularity)
+        {
+            case PruningGranularity.Unstructured:
+                if ((Ratio is null) == (Threshold is null))
+                {
+                    throw new ShearsException("unstructured pruning needs exactly one of --ratio or --threshold");
+                }
+                if (Threshold is < 0)
+                {
+                    throw new ShearsException($"--threshold {Threshold} must not be negative");
+                }
+                break;
+            case PruningGranularity.NM:
+                if (N is not { } n || M is not { } m)
+                {
+                    throw new ShearsException("n:m pruning needs --n and --m");
+                }
+                if (n < 1 || m < 2 || n >= m)
+                {
+                    throw new ShearsException($"--n {n} --m {m} is impossible: it needs 1 ≤ N < M");
+                }
+                break;
+            case PruningGranularity.Block:
+                if (Ratio is null)
+                {
+                    throw new ShearsException("block pruning needs --ratio");
+                }
+                if (BlockRows < 1 || BlockColumns < 1 || BlockRows * BlockColumns < 2)
+                {
+                    throw new ShearsException($"--block {BlockRows}x{BlockColumns} must cover at least two weights");
+                }
+                break;
+            default:
+                if (Ratio is null)
+                {
+                    throw new ShearsException($"{Granularity.ToString().ToLowerInvariant()} pruning needs --ratio");
+                }
+                if (Threshold is not null || N is not null)
+                {
+                    throw new ShearsException("--threshold and --n/--m apply to unstructured and n:m pruning only");
+                }
+                break;
+        }
+        if (Criterion == ImportanceCriterion.BatchNorm && !IsStructured)
+        {
+            throw new ShearsException("the bn criterion scores channels; use it with --granularity channel");
+        }
+    }
+}
