@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Globalization;
+using Shears.Cli.Rendering;
+using Shears.Engine;
+using Shears.Engine.Training;
+using Shears.Evaluation;
+using Shears.Models;
+using Shears.Onnx;
+using Spectre.Console;
+
+namespace Shears.Cli.Commands;
+
+/// <summary>`shears train --arch mlp|cnn|resnet|vit --data fashion-mnist --epochs N -o model.onnx`: trains one of the built-in models with the engine.</summary>
+internal sealed class TrainCommand : ICliCommand
+{
+    public Command Build(CliOutput output)
+    {
+        var arch = new Option<string>("--arch") { Description = "mlp | cnn | resnet | vit", Required = true };
+        var data = new Option<string>("--data") { Description = "fashion-mnist (default location) or a folder with MNIST-format IDX files", DefaultValueFactory = _ => "fashion-mnist" };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs to train", DefaultValueFactory = _ => 10 };
+        var seed = new Option<int>("--seed") { Description = "Seed for weights and shuffling", DefaultValueFactory = _ => 0 };
+        var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 128 };
+        var lr = new Option<float>("--lr") { Description = "Peak learning rate", DefaultValueFactory = _ => 1e-3f };
+        var schedule = new Option<string>("--schedule") { Description = "constant | cosine | step (default cosine)" };
+        var optimizer = new Option<string>("--optimizer") { Description = "adam | adamw | sgd (default adam)" };
+        var weightDecay = new Option<float>("--weight-decay") { Description = "Weight decay", DefaultValueFactory = _ => 0f };
+        var smoothing = new Option<float>("--label-smoothing") { Description = "Label smoothing ε", DefaultValueFactory = _ => 0f };
+        var threads = new Option<int?>("--threads") { Description = "Engine threads (default: all cores)" };
+        var outPath = new Option<string>("--output", "-o") { Description = "Where to write the trained model (ONNX)", Required = true };
+
+        var command = new Command("train", "Train a built-in model (mlp, cnn, resnet, vit) on Fashion-MNIST with the Shears engine.")
+        {
+            arch, data, epochs, seed, batch, lr, schedule, optimizer, weightDecay, smoothing, threads, outPath,
+        };
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(threads) is { } t)
+            {
+                EngineSettings.Threads = t >= 1 ? t : throw new UsageException($"--threads {t} must be at least 1");
+            }
+            var architecture = Parse(() => Architectures.Parse(parse.GetValue(arch)!));
+            var epochCount = parse.GetValue(epochs);
+            var rate = parse.GetValue(lr);
+            if (rate <= 0 || float.IsNaN(rate))
+            {
+                throw new UsageException($"--lr {rate} must be positive");
+            }
+            var options = new TrainingOptions
+            {
+                Epochs = epochCount,
+                BatchSize = parse.GetValue(batch),
+                Seed = (ulong)parse.GetValue(seed),
+                LabelSmoothing = parse.GetValue(smoothing),
+                Schedule = EnumOption.Parse<LearningRateSchedule>("--schedule", parse.GetValue(schedule), new Dictionary<string, LearningRateSchedule>(StringComparer.Ordinal)
+                {
+                    ["constant"] = new LearningRateSchedule.Constant(rate),
+                    ["cosine"] = new LearningRateSchedule.Cosine(rate, rate * 0.01f),
+                    ["step"] = new LearningRateSchedule.Step(rate, Math.Max(1, epochCount / 3), 0.1f),
+                }, new LearningRateSchedule.Cosine(rate, rate * 0.01f)),
+                Optimizer = OptimizerFactory(parse.GetValue(optimizer), parse.GetValue(weightDecay)),
+            };
+            options.Validate();
+            var target = parse.GetValue(outPath)!;
+            var split = DataOption.Load(parse.GetValue(data));
+            var model = ModelZoo.Build(architecture, parse.GetValue(seed));
+            var trainer = new Trainer(model, options);
+            TrainingDisplay.Run(output, trainer, split.Train, options);
+            var trained = trainer.ToModel();
+            var metrics = ClassifierEvaluator.Evaluate(trained, split.Test);
+            OnnxWriter.Write(trained, target);
+            output.Console.MarkupLine($"test accuracy [bold]{metrics.Accuracy * 100:0.00}%[/], loss {metrics.Loss.ToString("0.0000", CultureInfo.InvariantCulture)} on {metrics.Samples} images; wrote [bold]{Markup.Escape(target)}[/]");
+            return 0;
+        });
+        return command;
+    }
+
+    private static T Parse<T>(Func<T> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ShearsException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+
+    private static Func<IOptimizer> OptimizerFactory(string? name, float weightDecay) => (name ?? "adam").ToLowerInvariant() switch
+    {
+        "adam" => () => new Adam(weightDecay: weightDecay),
+        "adamw" => () => new Adam(weightDecay: weightDecay == 0 ? 0.01f : weightDecay, decoupled: true),
+        "sgd" => () => new Sgd(momentum: 0.9f, weightDecay: weightDecay),
+        _ => throw new UsageException($"--optimizer '{name}' is not one of adam, adamw, sgd"),
+    };
+}

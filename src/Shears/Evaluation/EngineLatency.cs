@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Shears.Engine;
+using Shears.Engine.Training;
+using Shears.IR;
+
+namespace Shears.Evaluation;
+
+/// <summary>Measures a model's forward latency in the Shears engine at a batch size.</summary>
+public static class EngineLatency
+{
+    /// <summary>Runs <paramref name="warmup"/> untimed passes, then times passes until <paramref name="minRuns"/> runs and <paramref name="minSeconds"/> have both passed (capped at <paramref name="maxRuns"/>).</summary>
+    public static LatencySummary Measure(Model model, IReadOnlyList<int> sampleShape, int batch, int warmup = 3, int minRuns = 10, double minSeconds = 0.5, int maxRuns = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(sampleShape);
+        var input = Trainer.SingleInput(model);
+        var perSample = InputLayout.Resolve(model, input, sampleShape);
+        var plan = ExecutionPlan.Compile(model, new Dictionary<string, int[]> { [input] = [batch, .. perSample] });
+        var data = plan.Input(input).Floats;
+        for (var i = 0; i < data.Length; i++)
+        {
+            data[i] = (float)Math.Sin(i * 0.1);
+        }
+        for (var i = 0; i < warmup; i++)
+        {
+            plan.Forward();
+        }
+        var samples = new List<double>();
+        var total = Stopwatch.StartNew();
+        while (samples.Count < maxRuns && (samples.Count < minRuns || total.Elapsed.TotalSeconds < minSeconds))
+        {
+            var start = Stopwatch.GetTimestamp();
+            plan.Forward();
+            samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+        return LatencySummary.FromSamples(batch, samples);
+    }
+}
