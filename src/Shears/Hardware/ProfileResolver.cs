@@ -14,8 +14,6 @@ internal sealed record RawProfile(ProfileEntry Entry, JsonObject Json);
 /// </summary>
 internal static class ProfileResolver
 {
-    private const int MaxDepth = 16;
-
     public static HardwareProfile Resolve(RawProfile profile, IReadOnlyDictionary<string, RawProfile> known)
     {
         var merged = new JsonObject();
@@ -50,7 +48,7 @@ internal static class ProfileResolver
                 throw new ShearsException(
                     $"{current.Entry.Location}: basedOn '{baseName}' is not a known profile (known: {string.Join(", ", known.Keys.Order(StringComparer.Ordinal))})");
             }
-            if (chain.Contains(baseProfile) || chain.Count > MaxDepth)
+            if (chain.Contains(baseProfile))
             {
                 throw new ShearsException(
                     $"{profile.Entry.Location}: basedOn forms a cycle: {string.Join(" -> ", chain.Select(layer => layer.Entry.Name))} -> {baseProfile.Entry.Name}");

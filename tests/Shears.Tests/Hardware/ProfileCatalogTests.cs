@@ -63,6 +63,22 @@ public class ProfileCatalogTests
     }
 
     [Fact]
+    public void A_user_profile_can_build_on_another_user_profile()
+    {
+        using var folder = new TemporaryDirectory();
+        folder.Write("edge-npu.json", EdgeNpu);
+        var fastFile = folder.Write("fast.json", """{ "name": "edge-npu-fast", "basedOn": "edge-npu", "systolicArray": { "clockGhz": 1.2 } }""");
+
+        var fast = Catalog(folder.Path).Find("edge-npu-fast");
+
+        Assert.Equal("edge-npu", fast.BasedOn);
+        Assert.Equal((64, 32, 1.2), (fast.SystolicArray!.Rows, fast.SystolicArray.Columns, fast.SystolicArray.ClockGhz));
+        Assert.Equal(64 * 32 * 2 * 1.2, fast.Compute.MatrixInt8Gops!.Value, 6);
+        Assert.Equal($"configured by user in {fastFile}", fast.SourceOf("systolicArray.clockGhz"));
+        Assert.Equal("board schematic: LPDDR4X x32", fast.SourceOf("memory.bandwidthGBps"));
+    }
+
+    [Fact]
     public void A_null_in_a_user_profile_removes_the_inherited_figure()
     {
         using var folder = new TemporaryDirectory();

@@ -14,15 +14,18 @@ public static class HostBenchmark
         var memory = TriadBandwidth.Measure(threads, settings.BandwidthArrayBytes ?? DefaultArrayBytes(facts), settings.Repeats);
         return new HostMeasurements
         {
-            Float32GflopsPerCore = compute.SingleThread,
-            Float32GflopsAllCores = compute.AllThreads,
-            BandwidthGBpsSingleCore = memory.SingleThread,
-            BandwidthGBpsAllCores = memory.AllThreads,
+            Float32GflopsPerCore = Tidy(compute.SingleThread),
+            Float32GflopsAllCores = Tidy(compute.AllThreads),
+            BandwidthGBpsSingleCore = Tidy(memory.SingleThread),
+            BandwidthGBpsAllCores = Tidy(memory.AllThreads),
             Threads = threads,
             ComputeMethod = compute.Method,
             BandwidthMethod = memory.Method,
         };
     }
+
+    // Run-to-run noise is far above 0.1 GFLOP/s or GB/s; more digits would only suggest false precision.
+    private static double Tidy(double figure) => Math.Round(figure, 1);
 
     // STREAM's rule: each array at least four times the largest cache, so no pass is served from cache.
     private static long DefaultArrayBytes(HostFacts facts)
