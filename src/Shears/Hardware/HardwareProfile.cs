@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+
+namespace Shears.Hardware;
+
+/// <summary>
+/// What a target offers a pruned model: compute, memory, vector and matrix shapes, and which kinds of
+/// zeros it can skip. Plain data; <see cref="Sources"/> says where every figure comes from, keyed by
+/// the figure's JSON path (for example "compute.float32Gflops"); a key also covers the paths below it.
+/// </summary>
+public sealed record HardwareProfile
+{
+    public string Name { get; init; } = "";
+
+    public HardwareKind Kind { get; init; }
+
+    public string Description { get; init; } = "";
+
+    /// <summary>Name of the profile this one overrides, as written in a profile file.</summary>
+    public string? BasedOn { get; init; }
+
+    /// <summary>For a detected host: the hardware fingerprint its measurements are cached under.</summary>
+    public string? Fingerprint { get; init; }
+
+    /// <summary>CPU cores, GPU streaming multiprocessors, or accelerator cores.</summary>
+    public int Cores { get; init; } = 1;
+
+    /// <summary>Hardware threads, when they differ from cores (SMT).</summary>
+    public int? LogicalProcessors { get; init; }
+
+    public double? ClockGhz { get; init; }
+
+    public SimdWidth? Simd { get; init; }
+
+    public IReadOnlyList<InstructionSet> InstructionSets { get; init; } = [];
+
+    public IReadOnlyList<CacheInfo> Caches { get; init; } = [];
+
+    public PeakCompute Compute { get; init; } = new();
+
+    public MemoryFigures Memory { get; init; } = new();
+
+    /// <summary>Channel counts the target runs most efficiently in multiples of, most important first.</summary>
+    public IReadOnlyList<int> PreferredChannelMultiples { get; init; } = [];
+
+    public IReadOnlyList<SparsitySupport> Sparsity { get; init; } = [];
+
+    public SystolicArray? SystolicArray { get; init; }
+
+    public IReadOnlyDictionary<string, string> Sources { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>The first preferred channel multiple, or 1 when the profile states none.</summary>
+    public int PrimaryChannelMultiple() => PreferredChannelMultiples.Count > 0 ? PreferredChannelMultiples[0] : 1;
+
+    /// <summary>The speed-up a pattern gets on this target, or null when the profile does not state it.</summary>
+    public SparsitySupport? SparsityFor(SparsityPattern pattern) => Sparsity.FirstOrDefault(support => support.Pattern == pattern);
+
+    /// <summary>
+    /// Where a figure comes from: the source recorded for its path or the nearest enclosing path
+    /// ("memory" covers "memory.bandwidthGBps"); null when none is recorded.
+    /// </summary>
+    public string? SourceOf(string figurePath)
+    {
+        foreach (var path in ProfileFigures.SelfAndEnclosing(figurePath))
+        {
+            if (Sources.TryGetValue(path, out var source))
+            {
+                return source;
+            }
+        }
+        return null;
+    }
+}

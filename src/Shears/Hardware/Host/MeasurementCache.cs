@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Shears.IO;
+
+namespace Shears.Hardware.Host;
+
+/// <summary>Measured host figures on disk, one JSON file per hardware fingerprint, written atomically.</summary>
+public sealed class MeasurementCache(string directory)
+{
+    public string Directory { get; } = directory;
+
+    public string PathFor(string fingerprint) => Path.Combine(Directory, $"{fingerprint}.json");
+
+    /// <summary>The cached record for a fingerprint; null when absent, unreadable, from another fingerprint, or of an older format.</summary>
+    public MeasurementRecord? TryRead(string fingerprint)
+    {
+        var path = PathFor(fingerprint);
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+            var record = JsonSerializer.Deserialize<MeasurementRecord>(File.ReadAllText(path), ProfileJson.Options);
+            return record is { Format: MeasurementRecord.CurrentFormat } && record.Fingerprint == fingerprint ? record : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null; // A damaged cache only costs a new measurement.
+        }
+    }
+
+    public void Write(MeasurementRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ShearsException($"{Directory}: cannot create the hardware cache folder: {e.Message}", e);
+        }
+        AtomicFile.WriteText(PathFor(record.Fingerprint), JsonSerializer.Serialize(record, ProfileJson.Options));
+    }
+}

@@ -1,0 +1,19 @@
+namespace Shears.Hardware;
+
+/// <summary>A grid of processing elements, each doing one multiply-accumulate per cycle.</summary>
+public sealed record SystolicArray
+{
+    public int Rows { get; init; }
+
+    public int Columns { get; init; }
+
+    public Precision Precision { get; init; } = Precision.Int8;
+
+    public double ClockGhz { get; init; }
+
+    /// <summary>On-chip SRAM for weights and activations; tiles larger than this spill to memory.</summary>
+    public long OnChipBufferBytes { get; init; }
+
+    /// <summary>Peak in G(FL)OP/s: every element does a multiply and an add each cycle.</summary>
+    public double PeakGops() => (double)Rows * Columns * 2 * ClockGhz;
+}
