@@ -8,10 +8,10 @@ namespace Shears.Hardware;
 /// </summary>
 internal static class ProfileFigures
 {
-    private static readonly HashSet<string> _identityProperties = ["name", "kind", "description", "basedOn", "fingerprint", "sources"];
+    private static readonly HashSet<string> IdentityProperties = ["name", "kind", "description", "basedOn", "fingerprint", "sources"];
 
     public static IEnumerable<string> Paths(JsonObject profile) =>
-        profile.Where(property => !_identityProperties.Contains(property.Key))
+        profile.Where(property => !IdentityProperties.Contains(property.Key))
             .SelectMany(property => Paths(property.Key, property.Value));
 
     /// <summary>The path and each enclosing path, nearest first: "a.b.c", "a.b", "a".</summary>

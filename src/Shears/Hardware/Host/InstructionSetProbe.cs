@@ -11,7 +11,7 @@ namespace Shears.Hardware.Host;
 /// </summary>
 internal static class InstructionSetProbe
 {
-    private static readonly Dictionary<string, InstructionSet> _flagNames = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, InstructionSet> FlagNames = new(StringComparer.Ordinal)
     {
         ["sse4_1"] = InstructionSet.Sse41,
         ["sse4_2"] = InstructionSet.Sse42,
@@ -46,7 +46,7 @@ internal static class InstructionSetProbe
         [.. FromRuntime().Union(FromFlags(cpuFlags)).Distinct().Order()];
 
     public static IEnumerable<InstructionSet> FromFlags(IEnumerable<string> flags) =>
-        flags.Where(_flagNames.ContainsKey).Select(flag => _flagNames[flag]);
+        flags.Where(FlagNames.ContainsKey).Select(flag => FlagNames[flag]);
 
     public static IEnumerable<InstructionSet> FromRuntime()
     {

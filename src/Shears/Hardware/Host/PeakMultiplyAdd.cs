@@ -13,7 +13,7 @@ namespace Shears.Hardware.Host;
 internal static class PeakMultiplyAdd
 {
     private const int Chains = 12;
-    private static readonly TimeSpan _calibrationTime = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan CalibrationTime = TimeSpan.FromMilliseconds(20);
     private static float _sink;
 
     public static BenchmarkFigures Measure(int threads, BenchmarkSettings settings)
@@ -53,7 +53,7 @@ internal static class PeakMultiplyAdd
             var clock = Stopwatch.StartNew();
             Keep(kernel(iterations));
             var elapsed = clock.Elapsed;
-            if (elapsed >= _calibrationTime || iterations >= 1L << 40)
+            if (elapsed >= CalibrationTime || iterations >= 1L << 40)
             {
                 return Math.Max(1, (long)(iterations * (runTime / elapsed)));
             }
