@@ -11,9 +11,9 @@ namespace Shears.Hardware;
 internal sealed class ReadableEnumConverter<TEnum> : JsonConverter<TEnum>
     where TEnum : struct, Enum
 {
-    private static readonly TEnum[] _members = Enum.GetValues<TEnum>();
-    private static readonly string[] _names = [.. _members.Select(member => NameOf(member))];
-    private static readonly string _description = JsonNamingPolicy.SnakeCaseLower.ConvertName(typeof(TEnum).Name).Replace('_', ' ');
+    private static readonly TEnum[] Members = Enum.GetValues<TEnum>();
+    private static readonly string[] Names = [.. Members.Select(member => NameOf(member))];
+    private static readonly string Description = JsonNamingPolicy.SnakeCaseLower.ConvertName(typeof(TEnum).Name).Replace('_', ' ');
 
     public static string NameOf(TEnum member) => JsonNamingPolicy.KebabCaseLower.ConvertName(member.ToString());
 
@@ -21,18 +21,18 @@ internal sealed class ReadableEnumConverter<TEnum> : JsonConverter<TEnum>
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException($"{_description} must be a string, one of: {string.Join(", ", _names)}");
+            throw new JsonException($"{Description} must be a string, one of: {string.Join(", ", Names)}");
         }
         var text = reader.GetString() ?? "";
-        for (var i = 0; i < _members.Length; i++)
+        for (var i = 0; i < Members.Length; i++)
         {
-            if (string.Equals(text, _names[i], StringComparison.OrdinalIgnoreCase) ||
-                string.Equals(text, _members[i].ToString(), StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(text, Names[i], StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(text, Members[i].ToString(), StringComparison.OrdinalIgnoreCase))
             {
-                return _members[i];
+                return Members[i];
             }
         }
-        throw new JsonException($"unknown {_description} '{text}' (known: {string.Join(", ", _names)})");
+        throw new JsonException($"unknown {Description} '{text}' (known: {string.Join(", ", Names)})");
     }
 
     public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options)
