@@ -19,10 +19,17 @@ internal static class CliApp
         {
             root.Subcommands.Add(command.Build(output));
         }
+        if (args.Length == 0)
+        {
+            root.Parse(["--help"]).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+            return 2;
+        }
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"error: {parse.Errors[0].Message} (see 'shears --help')");
+            // An unrecognised word says more than the missing-command error it causes.
+            var error = parse.Errors.FirstOrDefault(e => e.Message.Contains("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            stderr.WriteLine($"error: {error.Message} (see 'shears --help')");
             return 2;
         }
         try
