@@ -28,6 +28,7 @@ internal static class KernelRegistry
         BinaryKernels.Register(table);
         ViewKernels.Register(table);
         MatrixKernels.Register(table);
+        MovementKernels.Register(table);
         return table.ToFrozen();
     }
 }
