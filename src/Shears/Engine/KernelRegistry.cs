@@ -29,6 +29,8 @@ internal static class KernelRegistry
         ViewKernels.Register(table);
         MatrixKernels.Register(table);
         MovementKernels.Register(table);
+        ReductionKernels.Register(table);
+        PoolingKernels.Register(table);
         return table.ToFrozen();
     }
 }
