@@ -31,6 +31,7 @@ internal static class KernelRegistry
         MovementKernels.Register(table);
         ReductionKernels.Register(table);
         PoolingKernels.Register(table);
+        NormalizationKernels.Register(table);
         return table.ToFrozen();
     }
 }
