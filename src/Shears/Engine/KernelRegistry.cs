@@ -32,6 +32,7 @@ internal static class KernelRegistry
         ReductionKernels.Register(table);
         PoolingKernels.Register(table);
         NormalizationKernels.Register(table);
+        ResamplingKernels.Register(table);
         return table.ToFrozen();
     }
 }
