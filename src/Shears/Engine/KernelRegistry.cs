@@ -33,6 +33,8 @@ internal static class KernelRegistry
         PoolingKernels.Register(table);
         NormalizationKernels.Register(table);
         ResamplingKernels.Register(table);
+        SourceKernels.Register(table);
+        TensorUtilityKernels.Register(table);
         return table.ToFrozen();
     }
 }

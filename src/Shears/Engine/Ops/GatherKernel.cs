@@ -8,7 +8,7 @@ namespace Shears.Engine.Ops;
 /// The data is seen as [outer, size, inner]: each output row copies one inner run. The gradient
 /// scatters back with addition, so repeated indices (embedding lookups) accumulate.
 /// </summary>
-internal sealed class GatherKernel : OpKernel
+internal sealed class GatherKernel : OpKernel, IStorageAction
 {
     private const int Grain = 1 << 14;
     private readonly int _axis;
@@ -36,20 +36,7 @@ internal sealed class GatherKernel : OpKernel
     public override void Forward()
     {
         ReadIndices();
-        var data = In(0);
-        var y = Outputs[0];
-        switch (data.Type)
-        {
-            case DataType.Float:
-                Copy(data.Floats, y.Floats);
-                break;
-            case DataType.Int64:
-                Copy(data.Longs, y.Longs);
-                break;
-            default:
-                Copy(data.Bools, y.Bools);
-                break;
-        }
+        StorageDispatch.Run(this, In(0), Outputs[0]);
     }
 
     public override void Backward()
@@ -91,7 +78,8 @@ internal sealed class GatherKernel : OpKernel
         }
     }
 
-    private void Copy<T>(T[] data, T[] y)
+    /// <summary>Copies the inner run each output row points at.</summary>
+    public void Run<T>(T[] data, T[] y)
     {
         var count = _rows.Length;
         var inner = _inner;

@@ -1,5 +1,3 @@
-using Shears.IR;
-
 namespace Shears.Engine.Ops;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Shears.Engine.Ops;
 /// Resize and all their gradients are such copies. Axes that walk both buffers evenly are merged,
 /// so the innermost run is as long as the layout allows and usually moves as one span.
 /// </summary>
-internal sealed class TableCopy
+internal sealed class TableCopy : IStorageAction
 {
     private const int Grain = 1 << 14;
     private const int Irregular = int.MinValue;
@@ -92,21 +90,9 @@ internal sealed class TableCopy
     }
 
     /// <summary>destination[map] = source[map] for tensors of the same element family.</summary>
-    public void Copy(EngineTensor source, EngineTensor destination)
-    {
-        switch (source.Type)
-        {
-            case DataType.Float:
-                Copy(source.Floats, destination.Floats);
-                break;
-            case DataType.Int64:
-                Copy(source.Longs, destination.Longs);
-                break;
-            default:
-                Copy(source.Bools, destination.Bools);
-                break;
-        }
-    }
+    public void Copy(EngineTensor source, EngineTensor destination) => StorageDispatch.Run(this, source, destination);
+
+    void IStorageAction.Run<T>(T[] source, T[] destination) => Copy(source, destination);
 
     public void Copy<T>(T[] source, T[] destination)
     {
