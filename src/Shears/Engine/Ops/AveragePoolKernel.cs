@@ -60,7 +60,7 @@ internal sealed class AveragePoolKernel : OpKernel
             _divisor = Divisor(includePad, taps, paddedTaps);
         }
 
-        public void Tap(int input, int local) => _sum += x[input];
+        public void Tap(int input) => _sum += x[input];
 
         public readonly void End(int output) => y[output] = _sum / _divisor;
     }
@@ -72,7 +72,7 @@ internal sealed class AveragePoolKernel : OpKernel
 
         public void Begin(int output, int taps, int paddedTaps) => _share = dy[output] / Divisor(includePad, taps, paddedTaps);
 
-        public readonly void Tap(int input, int local) => dx[input] += _share;
+        public readonly void Tap(int input) => dx[input] += _share;
 
         public readonly void End(int output)
         {

@@ -3,8 +3,8 @@ namespace Shears.Engine.Ops;
 /// <summary>
 /// MaxPool over 1–3 spatial axes with strides, pads (or auto_pad), dilations and ceil_mode,
 /// parallel over batch × channel planes. The winning tap of every window is remembered for the
-/// gradient and for the optional Indices output (flattened over N, C and space; storage_order 1
-/// numbers the spatial position column-major).
+/// gradient and for the optional Indices output (its index in the whole input, as ONNX numbers
+/// them; storage_order 1 numbers the spatial position column-major).
 /// </summary>
 internal sealed class MaxPoolKernel : OpKernel
 {
@@ -51,17 +51,15 @@ internal sealed class MaxPoolKernel : OpKernel
         }
         var dx = dxTensor.Floats;
         var dy = dyTensor.Floats;
-        var (inputPlane, outputPlane) = (_window.InputPlane, _window.OutputPlane);
+        var outputPlane = _window.OutputPlane;
+        // Windows of one plane only reach that plane, so planes run in parallel.
         ParallelRange.For(_window.Planes, Math.Max(1, (1 << 12) / Math.Max(1, outputPlane)), (start, end) =>
         {
-            for (var p = start; p < end; p++)
+            for (var o = start * outputPlane; o < end * outputPlane; o++)
             {
-                for (var o = p * outputPlane; o < (p + 1) * outputPlane; o++)
+                if (_winners[o] >= 0)
                 {
-                    if (_winners[o] >= 0)
-                    {
-                        dx[(p * inputPlane) + _winners[o]] += dy[o];
-                    }
+                    dx[_winners[o]] += dy[o];
                 }
             }
         });
@@ -70,17 +68,19 @@ internal sealed class MaxPoolKernel : OpKernel
     private void WriteIndices(long[] indices)
     {
         var (depth, height, width) = (_window.Input[0], _window.Input[1], _window.Input[2]);
+        var plane = _window.InputPlane;
         for (var o = 0; o < _winners.Length; o++)
         {
-            long local = Math.Max(0, _winners[o]);
+            long winner = Math.Max(0, _winners[o]);
             if (_columnMajor)
             {
+                var local = winner % plane;
                 var w = local % width;
                 var h = local / width % height;
                 var d = local / (width * height);
-                local = (((w * height) + h) * depth) + d;
+                winner = winner - local + (((w * height) + h) * depth) + d;
             }
-            indices[o] = ((long)(o / _window.OutputPlane) * _window.InputPlane) + local;
+            indices[o] = winner;
         }
     }
 
@@ -95,14 +95,13 @@ internal sealed class MaxPoolKernel : OpKernel
             _winner = -1;
         }
 
-        public void Tap(int input, int local)
+        public void Tap(int input)
         {
+            // Selects instead of branches: which tap wins is data-dependent and mispredicts often.
             var v = x[input];
-            if (v > _best || _winner < 0)
-            {
-                _best = v;
-                _winner = local;
-            }
+            var better = v > _best || _winner < 0;
+            _best = better ? v : _best;
+            _winner = better ? input : _winner;
         }
 
         public readonly void End(int output)

@@ -112,26 +112,35 @@ internal sealed class PoolWindow
     public void Visit<TVisitor>(ref TVisitor visitor, int firstPlane, int endPlane)
         where TVisitor : struct, IWindowVisitor
     {
+        // Everything the loop nest reads is hoisted into locals so the JIT keeps it in registers.
         var (depth, height, width) = (Output[0], Output[1], Output[2]);
+        var (inputHeight, inputWidth) = (Input[1], Input[2]);
+        var (firstD, firstH, firstW) = (First[0], First[1], First[2]);
+        var (tapsD, tapsH, tapsW) = (Taps[0], Taps[1], Taps[2]);
+        var (paddedD, paddedH, paddedW) = (PaddedTaps[0], PaddedTaps[1], PaddedTaps[2]);
+        var (stepD, stepH, stepW) = (Dilation[0], Dilation[1], Dilation[2]);
         for (var p = firstPlane; p < endPlane; p++)
         {
             var inputBase = p * InputPlane;
             var output = p * OutputPlane;
             for (var od = 0; od < depth; od++)
             {
+                var (d0, nd) = (firstD[od], tapsD[od]);
                 for (var oh = 0; oh < height; oh++)
                 {
+                    var (h0, nh) = (firstH[oh], tapsH[oh]);
                     for (var ow = 0; ow < width; ow++, output++)
                     {
-                        visitor.Begin(output, Taps[0][od] * Taps[1][oh] * Taps[2][ow], PaddedTaps[0][od] * PaddedTaps[1][oh] * PaddedTaps[2][ow]);
-                        for (int td = 0, d = First[0][od]; td < Taps[0][od]; td++, d += Dilation[0])
+                        var (w0, nw) = (firstW[ow], tapsW[ow]);
+                        visitor.Begin(output, nd * nh * nw, paddedD[od] * paddedH[oh] * paddedW[ow]);
+                        for (int td = 0, d = d0; td < nd; td++, d += stepD)
                         {
-                            for (int th = 0, h = First[1][oh]; th < Taps[1][oh]; th++, h += Dilation[1])
+                            for (int th = 0, h = h0; th < nh; th++, h += stepH)
                             {
-                                var row = ((d * Input[1]) + h) * Input[2];
-                                for (int tw = 0, w = First[2][ow]; tw < Taps[2][ow]; tw++, w += Dilation[2])
+                                var tap = inputBase + (((d * inputHeight) + h) * inputWidth) + w0;
+                                for (var tw = 0; tw < nw; tw++, tap += stepW)
                                 {
-                                    visitor.Tap(inputBase + row + w, row + w);
+                                    visitor.Tap(tap);
                                 }
                             }
                         }
@@ -158,8 +167,8 @@ internal interface IWindowVisitor
     /// <summary>Starts output element <paramref name="output"/>, whose window has the given valid and padded tap counts.</summary>
     void Begin(int output, int taps, int paddedTaps);
 
-    /// <summary>One tap: its absolute input index and its index within the plane.</summary>
-    void Tap(int input, int local);
+    /// <summary>One tap, by its index in the whole input.</summary>
+    void Tap(int input);
 
     void End(int output);
 }

@@ -11,6 +11,7 @@ internal sealed class TableCopy : IStorageAction
 {
     private const int Grain = 1 << 14;
     private const int Irregular = int.MinValue;
+    private const int Tile = 16;
     private readonly int[] _sizes;
     private readonly int[][] _source;
     private readonly int[][] _destination;
@@ -136,27 +137,23 @@ internal sealed class TableCopy : IStorageAction
 
     private void CopyRows<T>(T[] source, T[] destination, int start, int end)
     {
+        // Fast runs: span into span, or one value filling a span.
+        if (_destinationStep != 1 || _sourceStep is not (0 or 1))
+        {
+            MoveTiles<T, CopyMove<T>>(source, destination, start, end);
+            return;
+        }
         var cursor = new RowCursor(this, start, stackalloc int[_sizes.Length]);
         var run = _run;
-        var sourceRun = _source[^1];
-        var destinationRun = _destination[^1];
         for (var r = start; r < end; r++, cursor.Next())
         {
-            var (s, d) = (cursor.Source, cursor.Destination);
-            if (_sourceStep == 1 && _destinationStep == 1)
+            if (_sourceStep == 1)
             {
-                source.AsSpan(s, run).CopyTo(destination.AsSpan(d, run));
-            }
-            else if (_sourceStep == 0 && _destinationStep == 1)
-            {
-                destination.AsSpan(d, run).Fill(source[s]);
+                source.AsSpan(cursor.Source, run).CopyTo(destination.AsSpan(cursor.Destination, run));
             }
             else
             {
-                for (var i = 0; i < run; i++)
-                {
-                    destination[d + destinationRun[i]] = source[s + sourceRun[i]];
-                }
+                destination.AsSpan(cursor.Destination, run).Fill(source[cursor.Source]);
             }
         }
     }
@@ -164,10 +161,14 @@ internal sealed class TableCopy : IStorageAction
     private void AccumulateRows<TCombiner>(float[] source, float[] destination, int start, int end)
         where TCombiner : IRunCombiner
     {
+        // Fast runs: span into span, one value into a span, or a span folded into one value.
+        if ((_sourceStep, _destinationStep) is not ((1, 1) or (0, 1) or (1, 0)))
+        {
+            MoveTiles<float, CombineMove<TCombiner>>(source, destination, start, end);
+            return;
+        }
         var cursor = new RowCursor(this, start, stackalloc int[_sizes.Length]);
         var run = _run;
-        var sourceRun = _source[^1];
-        var destinationRun = _destination[^1];
         for (var r = start; r < end; r++, cursor.Next())
         {
             var (s, d) = (cursor.Source, cursor.Destination);
@@ -175,23 +176,67 @@ internal sealed class TableCopy : IStorageAction
             {
                 TCombiner.Spans(source.AsSpan(s, run), destination.AsSpan(d, run));
             }
-            else if (_sourceStep == 0 && _destinationStep == 1)
+            else if (_sourceStep == 0)
             {
                 TCombiner.Scalar(source[s], destination.AsSpan(d, run));
             }
-            else if (_sourceStep == 1 && _destinationStep == 0)
+            else
             {
                 destination[d] = TCombiner.Fold(destination[d], source.AsSpan(s, run));
             }
-            else
+        }
+    }
+
+    /// <summary>
+    /// Runs that stride through either buffer are moved in square tiles of rows × run positions,
+    /// so a transpose touches a few cache lines at a time on both sides instead of one per element.
+    /// </summary>
+    private void MoveTiles<T, TMove>(T[] source, T[] destination, int start, int end)
+        where TMove : struct, IElementMove<T>
+    {
+        var cursor = new RowCursor(this, start, stackalloc int[_sizes.Length]);
+        Span<int> sourceRows = stackalloc int[Tile];
+        Span<int> destinationRows = stackalloc int[Tile];
+        var sourceRun = _source[^1];
+        var destinationRun = _destination[^1];
+        for (var r = start; r < end; r += Tile)
+        {
+            var rows = Math.Min(Tile, end - r);
+            for (var i = 0; i < rows; i++, cursor.Next())
             {
-                for (var i = 0; i < run; i++)
+                sourceRows[i] = cursor.Source;
+                destinationRows[i] = cursor.Destination;
+            }
+            for (var first = 0; first < _run; first += Tile)
+            {
+                var last = Math.Min(_run, first + Tile);
+                for (var i = 0; i < rows; i++)
                 {
-                    var target = d + destinationRun[i];
-                    destination[target] = TCombiner.Combine(destination[target], source[s + sourceRun[i]]);
+                    var (s, d) = (sourceRows[i], destinationRows[i]);
+                    for (var j = first; j < last; j++)
+                    {
+                        TMove.Move(source, s + sourceRun[j], destination, d + destinationRun[j]);
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>How one element moves: copied, or combined into what the destination holds.</summary>
+    private interface IElementMove<T>
+    {
+        static abstract void Move(T[] source, int from, T[] destination, int to);
+    }
+
+    private readonly struct CopyMove<T> : IElementMove<T>
+    {
+        public static void Move(T[] source, int from, T[] destination, int to) => destination[to] = source[from];
+    }
+
+    private readonly struct CombineMove<TCombiner> : IElementMove<float>
+        where TCombiner : IRunCombiner
+    {
+        public static void Move(float[] source, int from, float[] destination, int to) => destination[to] = TCombiner.Combine(destination[to], source[from]);
     }
 
     /// <summary>Walks rows (all axes but the innermost) like an odometer, keeping both buffers' row offsets current.</summary>
