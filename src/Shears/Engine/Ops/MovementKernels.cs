@@ -20,6 +20,7 @@ internal static class MovementKernels
         table.Add(c => new ConcatKernel(c), "Concat");
         table.Add(c => new SplitKernel(c), "Split");
         table.Add(c => new GatherKernel(c), "Gather");
+        table.Add(c => new ScatterKernel(c), "ScatterND", "ScatterElements", "Scatter");
     }
 
     private static OpKernel Transpose(KernelContext c)

@@ -263,4 +263,37 @@ public sealed class MovementOpTests
         b.Output(b.Add("DepthToSpace", [b.Input("x", 1, 8, 2, 2)], Int("blocksize", 2)));
         GradientCheck.Verify(b.ToModel(), Random("x", 32));
     }
+
+    [Theory]
+    [InlineData("none", 13)]
+    [InlineData("add", 16)]
+    [InlineData("mul", 16)]
+    [InlineData("max", 18)]
+    [InlineData("min", 18)]
+    public void ScatterND_matches_ort(string reduction, int opset)
+    {
+        var b = new GraphBuilder();
+        var attributes = reduction == "none" ? [] : new[] { NodeAttribute.Of("reduction", reduction) };
+        // Slices of rows (index tuples of length 1) and single elements (tuples of length 3).
+        b.Output(b.Add("ScatterND", [b.Input("x", 4, 3, 2), b.Initializer(Tensor.FromInt64s("rows", [2, 1], [2, -4])), b.Input("u", 2, 3, 2)], attributes));
+        b.Output(b.Add("ScatterND", [b.Input("y", 4, 3, 2), b.Initializer(Tensor.FromInt64s("cells", [3, 3], [0, 1, 1, 3, 2, 0, 1, 0, 1])), b.Input("v", 3)], attributes));
+        EngineVsOrt.AssertSame(b.ToModel(opset));
+    }
+
+    [Theory]
+    [InlineData(0, "none")]
+    [InlineData(-1, "none")]
+    [InlineData(1, "add")]
+    public void ScatterElements_matches_ort(long axis, string reduction)
+    {
+        var b = new GraphBuilder();
+        var attributes = new List<NodeAttribute> { Int("axis", axis) };
+        if (reduction != "none")
+        {
+            attributes.Add(NodeAttribute.Of("reduction", reduction));
+        }
+        b.Output(b.Add("ScatterElements", [b.Input("x", 3, 4), b.Input("i", DataType.Int64, 2, 3), b.Input("u", 2, 3)], [.. attributes]));
+        var indices = axis == 0 ? new long[] { 0, 2, -1, 1, 0, 2 } : [3, 0, -2, 1, 1, 2];
+        EngineVsOrt.AssertSame(b.ToModel(18), new Dictionary<string, Array> { ["i"] = indices });
+    }
 }
