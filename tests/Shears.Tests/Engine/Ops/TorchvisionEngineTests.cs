@@ -66,6 +66,25 @@ public sealed class TorchvisionEngineTests(ITestOutputHelper output)
         }
     }
 
+    [SkippableTheory]
+    [InlineData(9)]
+    [InlineData(13)]
+    [InlineData(17)]
+    public void Transformer_export_trains_with_gradients_matching_finite_differences(int opset)
+    {
+        // Every weight (embedding, attention, LayerNorm or its decomposition, MLP, head) gets a gradient through Gather, Split/Slice, Softmax, ReduceMean, Erf, ….
+        var model = OnnxReader.Read(TorchvisionExports.Get("transformer_encoder", opset));
+        // The check's tolerance is relative above magnitude 1; scaling the output lifts every weight's gradient above that floor.
+        var graph = model.Graph;
+        var logits = graph.Outputs[0].Name;
+        graph.Initializers["gradient_scale"] = Tensor.FromFloats("gradient_scale", [], [1000f]);
+        graph.Nodes.Add(new Node("Mul", [logits, "gradient_scale"], ["scaled_logits"]));
+        graph.Outputs.Clear();
+        graph.Outputs.Add(new ValueInfo("scaled_logits", DataType.Float, null));
+        var tokens = TokenIds(32).Select(t => (float)t).ToArray();
+        GradientCheck.Verify(model, new Dictionary<string, float[]> { ["input"] = tokens }, inputsToCheck: [], samplesPerTensor: 3, tolerance: 2e-2);
+    }
+
     private static void AddHeadInputsAsOutputs(Graph graph)
     {
         foreach (var output in graph.Outputs.ToList())

@@ -20,6 +20,7 @@ public sealed class UtilityOpTests
         b.Output(b.Add("Cast", [i], To(DataType.Float)));
         b.Output(b.Add("Cast", [b.Add("Cast", [i], To(DataType.UInt8))], To(DataType.Int64)), DataType.Int64);
         b.Output(b.Add("Cast", [b.Add("Cast", [i], To(DataType.Bool))], To(DataType.Float)));
+        b.Output(b.Add("CastLike", [x, i]), DataType.Int64);
         var values = GradientCheck.RandomData(15, 1, 300f);
         values[0] = 0f;
         values[1] = -2.5f;
