@@ -35,16 +35,32 @@ public sealed class EngineTensor
 
     public Span<float> Span => Floats.AsSpan(0, Length);
 
+    /// <summary>A zero tensor stored in the engine family of <paramref name="type"/> (see <see cref="StorageType"/>).</summary>
     public static EngineTensor Zeros(DataType type, int[] shape)
     {
         var n = ElementCount(shape);
-        return type switch
+        return StorageType(type) switch
         {
-            DataType.Float => new EngineTensor(type, shape, new float[n], null, null),
-            DataType.Int64 => new EngineTensor(type, shape, null, new long[n], null),
-            DataType.Bool => new EngineTensor(type, shape, null, null, new bool[n]),
-            _ => throw new ShearsException($"the engine computes in float32, int64 and bool; {DataTypes.Name(type)} is not supported"),
+            DataType.Float => new EngineTensor(DataType.Float, shape, new float[n], null, null),
+            DataType.Int64 => new EngineTensor(DataType.Int64, shape, null, new long[n], null),
+            _ => new EngineTensor(DataType.Bool, shape, null, null, new bool[n]),
         };
+    }
+
+    /// <summary>The engine type holding values of an ONNX type: float32 for every floating type, int64 for every integer type, bool.</summary>
+    public static DataType StorageType(DataType type)
+    {
+        if (DataTypes.IsFloatingPoint(type))
+        {
+            return DataType.Float;
+        }
+        if (DataTypes.IsInteger(type))
+        {
+            return DataType.Int64;
+        }
+        return type == DataType.Bool
+            ? DataType.Bool
+            : throw new ShearsException($"the engine computes in float32, int64 and bool; {DataTypes.Name(type)} is not supported");
     }
 
     public static EngineTensor Zeros(params int[] shape) => Zeros(DataType.Float, shape);

@@ -28,6 +28,13 @@ internal static class KernelRegistry
         BinaryKernels.Register(table);
         ViewKernels.Register(table);
         MatrixKernels.Register(table);
+        MovementKernels.Register(table);
+        ReductionKernels.Register(table);
+        PoolingKernels.Register(table);
+        NormalizationKernels.Register(table);
+        ResamplingKernels.Register(table);
+        SourceKernels.Register(table);
+        TensorUtilityKernels.Register(table);
         return table.ToFrozen();
     }
 }

@@ -1,0 +1,16 @@
+using Shears.IR;
+
+namespace Shears.Engine.Ops;
+
+/// <summary>Compile-time checks kernels share.</summary>
+internal static class InputChecks
+{
+    /// <summary>Fails compilation unless input <paramref name="index"/> is a float tensor (the engine's compute type).</summary>
+    public static void RequireFloat(KernelContext context, int index = 0)
+    {
+        if (context.Inputs[index]?.Type != DataType.Float)
+        {
+            throw context.Fail(index == 0 ? "expects a float input" : $"expects input {index} to be float");
+        }
+    }
+}
