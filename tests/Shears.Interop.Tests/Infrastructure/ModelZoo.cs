@@ -18,20 +18,23 @@ internal static class ModelZoo
             : RepositoryRoot.Combine(".cache", "models");
 
     /// <summary>The path of the exported model, exporting it first when it is not cached.</summary>
-    public static string Get(ZooModel model)
+    public static string Get(ZooModel model) => Get(model, CacheDirectory, Python.Interpreter);
+
+    /// <summary>As <see cref="Get(ZooModel)"/>, with an explicit cache folder and Python interpreter.</summary>
+    public static string Get(ZooModel model, string cacheDirectory, string interpreter)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var path = Path.Combine(CacheDirectory, model.FileName);
+        var path = Path.Combine(cacheDirectory, model.FileName);
         if (File.Exists(path))
         {
             return path;
         }
-        using (AcquireExportLock())
+        using (AcquireExportLock(cacheDirectory))
         {
             // Another process may have exported it while this one waited for the lock.
             if (!File.Exists(path))
             {
-                Python.Run(RepositoryRoot.Combine("tools", "export_torchvision.py"), model.ExportArguments(CacheDirectory), ExportTimeout);
+                Python.Run(interpreter, RepositoryRoot.Combine("tools", "export_torchvision.py"), model.ExportArguments(cacheDirectory), ExportTimeout);
             }
         }
         return File.Exists(path) ? path : throw new InvalidOperationException($"the exporter finished but {path} does not exist");
@@ -39,10 +42,10 @@ internal static class ModelZoo
 
     // FileShare.None takes an exclusive flock on Linux, which other processes (and other handles
     // in this process) respect.
-    private static FileStream AcquireExportLock()
+    private static FileStream AcquireExportLock(string cacheDirectory)
     {
-        Directory.CreateDirectory(CacheDirectory);
-        var lockPath = Path.Combine(CacheDirectory, ".export.lock");
+        Directory.CreateDirectory(cacheDirectory);
+        var lockPath = Path.Combine(cacheDirectory, ".export.lock");
         var waited = Stopwatch.StartNew();
         while (true)
         {

@@ -13,13 +13,16 @@ internal static class Python
     public static string Interpreter => Environment.GetEnvironmentVariable("SHEARS_PYTHON") is { Length: > 0 } custom ? custom : "/usr/bin/python3";
 
     /// <summary>Runs a script and returns its standard output; fails with the script's last error line.</summary>
-    public static string Run(string script, IEnumerable<string> arguments, TimeSpan timeout)
+    public static string Run(string script, IEnumerable<string> arguments, TimeSpan timeout) =>
+        Run(Interpreter, script, arguments, timeout);
+
+    public static string Run(string interpreter, string script, IEnumerable<string> arguments, TimeSpan timeout)
     {
-        if (!File.Exists(Interpreter))
+        if (!File.Exists(interpreter))
         {
-            throw new InvalidOperationException($"{Interpreter} not found: the interop tests need Python 3 with torch, torchvision and onnx (apt-get install {Packages})");
+            throw new InvalidOperationException($"{interpreter} not found: the interop tests need Python 3 with torch, torchvision and onnx (apt-get install {Packages}, or set SHEARS_PYTHON)");
         }
-        var start = new ProcessStartInfo(Interpreter)
+        var start = new ProcessStartInfo(interpreter)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -30,7 +33,7 @@ internal static class Python
         {
             start.ArgumentList.Add(argument);
         }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {Interpreter}");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {interpreter}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
