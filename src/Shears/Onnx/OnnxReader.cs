@@ -70,6 +70,11 @@ public static class OnnxReader
         {
             throw new InvalidModelException($"{source}: not an ONNX model (no IR version or no graph)");
         }
+        // IR version 3 made operator set imports mandatory; a file without them is cut short or broken.
+        if (proto.OpsetImport.Count == 0 && proto.IrVersion >= 3)
+        {
+            throw new InvalidModelException($"{source}: not a valid ONNX model (IR version {proto.IrVersion} but no operator set imports; truncated?)");
+        }
         var context = new ReadContext(source, baseDirectory);
         Graph graph;
         try
@@ -360,7 +365,11 @@ public static class OnnxReader
 
         public ReadOnlyMemory<byte> ReadExternal(TensorProto proto)
         {
-            var entries = proto.ExternalData.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+            var entries = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in proto.ExternalData)
+            {
+                entries[entry.Key] = entry.Value;
+            }
             if (!entries.TryGetValue("location", out var location) || location.Length == 0)
             {
                 throw new InvalidDataException($"tensor '{proto.Name}' is stored externally but names no location");
@@ -369,14 +378,20 @@ public static class OnnxReader
             {
                 throw new InvalidDataException($"tensor '{proto.Name}': external data location '{location}' must be relative to the model");
             }
-            var full = Path.GetFullPath(Path.Combine(baseDirectory, location));
+            var folder = Path.GetFullPath(baseDirectory);
+            var full = Path.GetFullPath(Path.Combine(folder, location));
+            // As ONNX requires: data lives beside or below the model, so a model cannot make Shears read arbitrary files.
+            if (!full.StartsWith(Path.TrimEndingDirectorySeparator(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"tensor '{proto.Name}': external data location '{location}' lies outside the model's folder");
+            }
             if (!File.Exists(full))
             {
                 throw new InvalidDataException($"tensor '{proto.Name}': external data file '{location}' not found beside the model");
             }
-            var offset = entries.TryGetValue("offset", out var o) ? long.Parse(o, System.Globalization.CultureInfo.InvariantCulture) : 0;
+            var offset = Number(proto, entries, "offset") ?? 0;
             using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var length = entries.TryGetValue("length", out var l) ? long.Parse(l, System.Globalization.CultureInfo.InvariantCulture) : stream.Length - offset;
+            var length = Number(proto, entries, "length") ?? stream.Length - offset;
             if (offset < 0 || length < 0 || offset + length > stream.Length)
             {
                 throw new InvalidDataException($"tensor '{proto.Name}': external data range {offset}+{length} lies outside '{location}' ({stream.Length} bytes)");
@@ -385,6 +400,17 @@ public static class OnnxReader
             stream.Position = offset;
             stream.ReadExactly(buffer);
             return buffer;
+        }
+
+        private static long? Number(TensorProto proto, Dictionary<string, string> entries, string key)
+        {
+            if (!entries.TryGetValue(key, out var text))
+            {
+                return null;
+            }
+            return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new InvalidDataException($"tensor '{proto.Name}': external data {key} '{text}' is not a byte count");
         }
     }
 }
