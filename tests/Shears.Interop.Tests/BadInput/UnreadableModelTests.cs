@@ -40,7 +40,7 @@ public sealed class UnreadableModelTests : IDisposable
     [Fact]
     public void Truncated_at_every_top_level_field_boundary_and_inside_fields()
     {
-        var complete = File.ReadAllBytes(ModelZoo.Get(new ZooModel("mlp_784")));
+        var complete = File.ReadAllBytes(TorchvisionExports.Get(new ZooModel("mlp_784")));
         var cuts = ProtoWire.FieldEnds(complete).Where(end => end < complete.Length)
             .Concat([1, 2, 10, 100, 1000, complete.Length / 2, complete.Length - 100, complete.Length - 1])
             .Distinct()
@@ -77,7 +77,7 @@ public sealed class UnreadableModelTests : IDisposable
 
     private string CopyExternalDataModel(out string dataPath)
     {
-        var source = ModelZoo.Get(new ZooModel("resnet18", ExternalData: true));
+        var source = TorchvisionExports.Get(new ZooModel("resnet18", ExternalData: true));
         var path = _work.File(Path.GetFileName(source));
         File.Copy(source, path);
         // The model names its data file by this exact name, relative to the model.

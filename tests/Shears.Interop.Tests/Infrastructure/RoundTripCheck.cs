@@ -36,7 +36,7 @@ internal static class RoundTripCheck
     /// </summary>
     public static Result AssertOutputsIdentical(ZooModel zooModel, RandomInputOptions? inputs = null)
     {
-        var path = ModelZoo.Get(zooModel);
+        var path = TorchvisionExports.Get(zooModel);
         using var work = new TemporaryDirectory();
         var result = Run(path, work.Path, inputs);
         AssertSameStructure(result.Read, result.Reread);

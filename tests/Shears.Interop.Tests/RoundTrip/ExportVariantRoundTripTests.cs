@@ -23,7 +23,7 @@ public sealed class ExportVariantRoundTripTests
     public void External_weights_are_written_inline_and_run_identically()
     {
         var zooModel = new ZooModel("resnet18", ExternalData: true);
-        var path = ModelZoo.Get(zooModel);
+        var path = TorchvisionExports.Get(zooModel);
         Assert.True(File.Exists(path + ".data"), "the export should keep its weights in a .data file");
         Assert.True(new FileInfo(path).Length < 100_000, "the export's graph file should not hold the weights");
 

@@ -193,9 +193,11 @@ internal sealed partial class DependencyBuilder
                 reason = "no prunable layer produces these channels";
             }
             var producer = _graph.Nodes.FirstOrDefault(n => n.Outputs.Contains(values[0]))?.DisplayName ?? values[0];
+            var firstIndex = units[0].Channels.Where(c => c.Value == values[0]).Min(c => c.Index);
             groups.Add(new DependencyGroup
             {
-                Key = $"{producer}:{values[0]}",
+                // Groups may start in the same value (a fused projection split three ways); the first index tells them apart.
+                Key = firstIndex == 0 ? $"{producer}:{values[0]}" : $"{producer}:{values[0]}@{firstIndex}",
                 Kind = values.Any(_headValues.Contains) ? GroupKind.Heads : GroupKind.Channels,
                 Units = [.. units.Select((u, i) => new PruningUnit(i, u.Channels))],
                 Values = values,

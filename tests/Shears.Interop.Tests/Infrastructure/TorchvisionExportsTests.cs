@@ -4,7 +4,7 @@ using Shears.Onnx;
 namespace Shears.Interop.Tests.Infrastructure;
 
 /// <summary>The export cache itself: one export however many ask at once, and a clear failure without Python.</summary>
-public sealed class ModelZooTests
+public sealed class TorchvisionExportsTests
 {
     [Fact]
     public void Simultaneous_requests_export_once_and_all_get_a_complete_file()
@@ -14,7 +14,7 @@ public sealed class ModelZooTests
 
         var paths = new string[4];
         Parallel.For(0, paths.Length, new ParallelOptions { MaxDegreeOfParallelism = paths.Length }, i =>
-            paths[i] = ModelZoo.Get(model, cache.Path, Python.Interpreter));
+            paths[i] = TorchvisionExports.Get(model, cache.Path, Python.Interpreter));
 
         Assert.Single(paths.Distinct());
         Assert.Equal(Path.Combine(cache.Path, "mlp_784_op13.onnx"), paths[0]);
@@ -27,7 +27,7 @@ public sealed class ModelZooTests
     public void Missing_python_fails_with_what_to_install()
     {
         using var cache = new TemporaryDirectory();
-        var error = Assert.Throws<InvalidOperationException>(() => ModelZoo.Get(new ZooModel("mlp_784"), cache.Path, "/nonexistent/python3"));
+        var error = Assert.Throws<InvalidOperationException>(() => TorchvisionExports.Get(new ZooModel("mlp_784"), cache.Path, "/nonexistent/python3"));
         Assert.Contains("/nonexistent/python3 not found", error.Message, StringComparison.Ordinal);
         Assert.Contains("python3-torch", error.Message, StringComparison.Ordinal);
     }
@@ -41,7 +41,7 @@ public sealed class ModelZooTests
         var fake = Path.Combine(cache.Path, "python3");
         File.WriteAllText(fake, "#!/bin/sh\necho \"ModuleNotFoundError: No module named 'torch'\" >&2\nexit 1\n");
         File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        var error = Assert.Throws<InvalidOperationException>(() => ModelZoo.Get(new ZooModel("mlp_784"), cache.Path, fake));
+        var error = Assert.Throws<InvalidOperationException>(() => TorchvisionExports.Get(new ZooModel("mlp_784"), cache.Path, fake));
         Assert.Contains("No module named 'torch'", error.Message, StringComparison.Ordinal);
         Assert.Contains("python3-torch", error.Message, StringComparison.Ordinal);
     }

@@ -8,7 +8,7 @@ namespace Shears.Interop.Tests.Infrastructure;
 /// checkout). Exports are serialized by a lock file, so test classes and test processes running
 /// at once never export the same model twice or read a half-written one.
 /// </summary>
-internal static class ModelZoo
+internal static class TorchvisionExports
 {
     private static readonly TimeSpan ExportTimeout = TimeSpan.FromMinutes(15);
 
