@@ -1,0 +1,41 @@
+namespace Shears.Engine.Kernels;
+
+/// <summary>How many threads the kernels may use. Never more than the machine has processors.</summary>
+public static class KernelThreading
+{
+    /// <summary>Environment variable that sets the initial <see cref="ThreadCount"/>.</summary>
+    public const string EnvironmentVariable = "SHEARS_THREADS";
+
+    private static int _threadCount = InitialThreadCount();
+
+    /// <summary>
+    /// Threads a kernel call may use, the calling thread included; defaults to
+    /// <see cref="Environment.ProcessorCount"/>. Values above the processor count are capped when used.
+    /// </summary>
+    public static int ThreadCount
+    {
+        get => _threadCount;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _threadCount = value;
+        }
+    }
+
+    /// <summary>The thread count kernels actually use: <see cref="ThreadCount"/> capped at the processor count.</summary>
+    public static int EffectiveThreadCount => Math.Min(_threadCount, Environment.ProcessorCount);
+
+    private static int InitialThreadCount()
+    {
+        var text = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Environment.ProcessorCount;
+        }
+        if (!int.TryParse(text, out var count) || count < 1)
+        {
+            throw new ShearsException($"{EnvironmentVariable}='{text}' is not a positive thread count");
+        }
+        return count;
+    }
+}
