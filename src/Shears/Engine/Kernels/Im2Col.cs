@@ -1,0 +1,73 @@
+namespace Shears.Engine.Kernels;
+
+/// <summary>
+/// Unfolds one image group into the column matrix the convolution GEMM multiplies, and folds
+/// column gradients back. Row <c>(c * R + r) * S + s</c> of the matrix holds, for every output
+/// position, the input value kernel tap (r, s) of channel c sees there (zero in the padding).
+/// </summary>
+internal static unsafe class Im2Col
+{
+    /// <summary>Writes the (Cg·R·S) x (OH·OW) column matrix of <paramref name="image"/> (Cg x H x W).</summary>
+    public static void Unfold(ConvGeometry g, float* image, float* columns) => Walk(g, image, columns, fold: false);
+
+    /// <summary>Adds every entry of the column matrix back onto the input position it came from (the adjoint of <see cref="Unfold"/>).</summary>
+    public static void FoldAdd(ConvGeometry g, float* columns, float* image) => Walk(g, image, columns, fold: true);
+
+    private static void Walk(ConvGeometry g, float* image, float* columns, bool fold)
+    {
+        var (oh, ow) = (g.OutHeight, g.OutWidth);
+        var row = columns;
+        for (var c = 0; c < g.InChannelsPerGroup; c++)
+        {
+            var plane = image + ((long)c * g.InHeight * g.InWidth);
+            for (var r = 0; r < g.KernelHeight; r++)
+            {
+                for (var s = 0; s < g.KernelWidth; s++, row += oh * ow)
+                {
+                    var offset = (s * g.DilationWidth) - g.PadLeft;
+                    var (start, end) = ConvRange.Valid(ow, g.StrideWidth, offset, g.InWidth);
+                    for (var y = 0; y < oh; y++)
+                    {
+                        var columnRow = row + (y * ow);
+                        var ih = (y * g.StrideHeight) - g.PadTop + (r * g.DilationHeight);
+                        var inside = ih >= 0 && ih < g.InHeight;
+                        var imageRow = plane + (ih * g.InWidth) + offset;
+                        if (fold)
+                        {
+                            for (var x = inside ? start : end; x < end; x++)
+                            {
+                                imageRow[x * g.StrideWidth] += columnRow[x];
+                            }
+                        }
+                        else if (!inside)
+                        {
+                            new Span<float>(columnRow, ow).Clear();
+                        }
+                        else
+                        {
+                            Gather(imageRow, g.StrideWidth, columnRow, start, end, ow);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>target[x] = source[x * stride] for x in [start, end), zero elsewhere in [0, count).</summary>
+    private static void Gather(float* source, int stride, float* target, int start, int end, int count)
+    {
+        new Span<float>(target, start).Clear();
+        if (stride == 1)
+        {
+            new ReadOnlySpan<float>(source + start, end - start).CopyTo(new Span<float>(target + start, end - start));
+        }
+        else
+        {
+            for (var x = start; x < end; x++)
+            {
+                target[x] = source[x * stride];
+            }
+        }
+        new Span<float>(target + end, count - end).Clear();
+    }
+}
