@@ -15,21 +15,28 @@ internal static class ReferenceGemm
     {
         var expected = new double[m * n];
         var tolerance = new double[m * n];
+        var sums = new double[n];
+        var magnitudes = new double[n];
         for (var i = 0; i < m; i++)
         {
+            Array.Clear(sums);
+            Array.Clear(magnitudes);
+            // Depth outside columns keeps B reads sequential when it is not transposed.
+            for (var p = 0; p < k; p++)
+            {
+                double x = opA == MatrixOp.Identity ? a[(i * lda) + p] : a[(p * lda) + i];
+                for (var j = 0; j < n; j++)
+                {
+                    var product = x * (opB == MatrixOp.Identity ? b[(p * ldb) + j] : b[(j * ldb) + p]);
+                    sums[j] += product;
+                    magnitudes[j] += Math.Abs(product);
+                }
+            }
             for (var j = 0; j < n; j++)
             {
-                double sum = 0, magnitude = 0;
-                for (var p = 0; p < k; p++)
-                {
-                    double x = opA == MatrixOp.Identity ? a[(i * lda) + p] : a[(p * lda) + i];
-                    double y = opB == MatrixOp.Identity ? b[(p * ldb) + j] : b[(j * ldb) + p];
-                    sum += x * y;
-                    magnitude += Math.Abs(x * y);
-                }
                 var old = beta == 0f ? 0.0 : c[(i * ldc) + j];
-                expected[(i * n) + j] = (alpha * sum) + (beta * old);
-                tolerance[(i * n) + j] = 1e-6 * Math.Max(k, 1) * ((Math.Abs(alpha) * magnitude) + Math.Abs(beta * old) + 1);
+                expected[(i * n) + j] = (alpha * sums[j]) + (beta * old);
+                tolerance[(i * n) + j] = 1e-6 * Math.Max(k, 1) * ((Math.Abs(alpha) * magnitudes[j]) + Math.Abs(beta * old) + 1);
             }
         }
         return (expected, tolerance);
