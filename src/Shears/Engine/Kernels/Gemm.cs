@@ -116,6 +116,11 @@ public static unsafe class Gemm
             {
                 SmallRowsGemm<TOps, TVector>.Run(Arguments, Threads);
             }
+            else if (Arguments.N <= SmallRowsGemm<TOps, TVector>.MaxRows && !Arguments.TransposeA)
+            {
+                // Few columns: dot rows of A with rows of op(B)ᵀ, writing C transposed (as weight gradients of thin layers need).
+                SmallRowsGemm<TOps, TVector>.Run(Arguments.Transposed(), Threads);
+            }
             else
             {
                 PackedGemm<TOps, TVector>.Run(Arguments, Threads);

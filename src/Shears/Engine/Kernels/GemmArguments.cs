@@ -20,6 +20,9 @@ internal unsafe struct GemmArguments
     public float* C;
     public nint Ldc;
 
+    /// <summary>C is stored transposed (N x M with leading dimension Ldc); only the small-rows dot path writes such a C.</summary>
+    public bool TransposeC;
+
     public static GemmArguments Create(
         MatrixOp opA, MatrixOp opB, int m, int n, int k,
         float alpha, float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc) => new()
@@ -44,6 +47,27 @@ internal unsafe struct GemmArguments
 
     /// <summary>Address of op(B)[depth, column].</summary>
     public readonly float* BAt(int depth, int column) => TransposeB ? B + (column * Ldb) + depth : B + (depth * Ldb) + column;
+
+    /// <summary>Address of C[row, column].</summary>
+    public readonly float* CAt(int row, int column) => TransposeC ? C + (column * Ldc) + row : C + (row * Ldc) + column;
+
+    /// <summary>
+    /// The same product with the roles of A and B swapped: <c>Cᵀ = op(B)ᵀ op(A)ᵀ</c>, writing C
+    /// transposed. Turns few columns into few rows.
+    /// </summary>
+    public readonly GemmArguments Transposed()
+    {
+        var swapped = this;
+        (swapped.M, swapped.N) = (N, M);
+        swapped.A = B;
+        swapped.Lda = Ldb;
+        swapped.TransposeA = !TransposeB;
+        swapped.B = A;
+        swapped.Ldb = Lda;
+        swapped.TransposeB = !TransposeA;
+        swapped.TransposeC = !TransposeC;
+        return swapped;
+    }
 
     /// <summary>The same product restricted to rows [row, row + rows) and columns [column, column + columns) of C.</summary>
     public readonly GemmArguments Slice(int row, int rows, int column, int columns)

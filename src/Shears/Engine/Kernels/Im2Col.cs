@@ -54,20 +54,31 @@ internal static unsafe class Im2Col
     }
 
     /// <summary>target[x] = source[x * stride] for x in [start, end), zero elsewhere in [0, count).</summary>
+    /// <remarks>Rows are short (often a dozen floats), so plain loops beat span helpers' call overhead.</remarks>
     private static void Gather(float* source, int stride, float* target, int start, int end, int count)
     {
-        new Span<float>(target, start).Clear();
+        var x = 0;
+        for (; x < start; x++)
+        {
+            target[x] = 0f;
+        }
         if (stride == 1)
         {
-            new ReadOnlySpan<float>(source + start, end - start).CopyTo(new Span<float>(target + start, end - start));
+            for (; x < end; x++)
+            {
+                target[x] = source[x];
+            }
         }
         else
         {
-            for (var x = start; x < end; x++)
+            for (; x < end; x++)
             {
                 target[x] = source[x * stride];
             }
         }
-        new Span<float>(target + end, count - end).Clear();
+        for (; x < count; x++)
+        {
+            target[x] = 0f;
+        }
     }
 }

@@ -86,14 +86,26 @@ internal static unsafe class PackedGemm<TOps, TVector>
         }
     }
 
-    /// <summary><c>c = alpha * tile + beta * c</c> over a partial tile; C is not read when beta is 0.</summary>
-    internal static void MergeTile(float* tile, nint tileStride, int rows, int columns, float* c, nint ldc, float alpha, float beta)
+    /// <summary>
+    /// <c>c = alpha * tile + beta * c</c> over a partial tile, whole registers at a time where the
+    /// row allows; C is not read when beta is 0.
+    /// </summary>
+    private static void MergeTile(float* tile, nint tileStride, int rows, int columns, float* c, nint ldc, float alpha, float beta)
     {
+        var w = TOps.Width;
+        var alphas = TOps.Broadcast(alpha);
+        var betas = TOps.Broadcast(beta);
         for (var r = 0; r < rows; r++)
         {
             var source = tile + (r * tileStride);
             var target = c + (r * ldc);
-            for (var j = 0; j < columns; j++)
+            var j = 0;
+            for (; j + w <= columns; j += w)
+            {
+                var value = TOps.Multiply(TOps.Load(source + j), alphas);
+                TOps.Store(target + j, beta == 0f ? value : TOps.MultiplyAdd(TOps.Load(target + j), betas, value));
+            }
+            for (; j < columns; j++)
             {
                 target[j] = beta == 0f ? alpha * source[j] : (alpha * source[j]) + (beta * target[j]);
             }

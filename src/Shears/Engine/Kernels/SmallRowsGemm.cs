@@ -6,7 +6,8 @@ namespace Shears.Engine.Kernels;
 /// GEMM for few rows of C (batch-1 to batch-16 inference), where packing B would cost as much as
 /// the product itself. B is read in place: with op(B) = B, rows of B are combined with broadcast A
 /// values (four registers of columns at a time); with op(B) = Bᵀ, rows of A and of B are dotted
-/// along the contiguous depth. Up to four rows of C share every load of B.
+/// along the contiguous depth. Up to four rows of C share every load of B. The dot form can also
+/// write C transposed, which lets products with few columns run here as their transpose.
 /// </summary>
 internal static unsafe class SmallRowsGemm<TOps, TVector>
     where TOps : unmanaged, ISimdOps<TVector>
@@ -89,6 +90,10 @@ internal static unsafe class SmallRowsGemm<TOps, TVector>
         if (g.TransposeB)
         {
             DotRows<TRows>(g, row, start, end);
+        }
+        else if (g.TransposeC)
+        {
+            throw new InvalidOperationException("only the dot form writes a transposed C");
         }
         else
         {
@@ -263,7 +268,7 @@ internal static unsafe class SmallRowsGemm<TOps, TVector>
                     {
                         sum += a[p] * b[p];
                     }
-                    StoreScalar(g.C + ((row + r) * g.Ldc) + j + col, sum, g.Alpha, g.Beta);
+                    StoreScalar(g.CAt(row + r, j + col), sum, g.Alpha, g.Beta);
                 }
             }
         }

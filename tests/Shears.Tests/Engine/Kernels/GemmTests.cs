@@ -40,6 +40,9 @@ public class GemmTests
         CheckAgainstReference(random, MatrixOp.Transpose, MatrixOp.Transpose, 161, 70, 530, alpha: 1f, beta: 0f, padding: 0, threads: 2);
         CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Transpose, 16, 999, 300, alpha: -1f, beta: 1f, padding: 5, threads: 2);
         CheckAgainstReference(random, MatrixOp.Transpose, MatrixOp.Identity, 9, 1001, 77, alpha: 2f, beta: 0.5f, padding: 2, threads: 2);
+        // Few columns: computed as the transposed product, split over threads along M.
+        CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Identity, 301, 9, 700, alpha: 1f, beta: -1f, padding: 2, threads: 2);
+        CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Transpose, 77, 13, 40, alpha: 0.5f, beta: 0f, padding: 1, threads: 2);
     }
 
     [Theory]
