@@ -96,20 +96,22 @@ public static class KernelRegistry
 
     internal static void Restore(KernelVariant? previous) => _forced = previous;
 
-    private static KernelVariant ResolveProcessDefault()
+    private static KernelVariant ResolveProcessDefault() =>
+        (_processDefault = ResolveRequested(Environment.GetEnvironmentVariable(EnvironmentVariable))).Value;
+
+    /// <summary>The variant an <see cref="EnvironmentVariable"/> value asks for; unset means <see cref="Best"/>.</summary>
+    internal static KernelVariant ResolveRequested(string? requested)
     {
-        var requested = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        var variant = Best;
-        if (!string.IsNullOrWhiteSpace(requested))
+        if (string.IsNullOrWhiteSpace(requested))
         {
-            variant = Parse(requested);
-            if (!IsSupported(variant))
-            {
-                throw new ShearsException(
-                    $"{EnvironmentVariable}={requested}: this machine does not support that variant; it supports {string.Join(", ", Available.Select(NameOf))}");
-            }
+            return Best;
         }
-        _processDefault = variant;
+        var variant = Parse(requested);
+        if (!IsSupported(variant))
+        {
+            throw new ShearsException(
+                $"{EnvironmentVariable}={requested}: this machine does not support that variant; it supports {string.Join(", ", Available.Select(NameOf))}");
+        }
         return variant;
     }
 }

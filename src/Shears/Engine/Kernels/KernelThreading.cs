@@ -6,7 +6,9 @@ public static class KernelThreading
     /// <summary>Environment variable that sets the initial <see cref="ThreadCount"/>.</summary>
     public const string EnvironmentVariable = "SHEARS_THREADS";
 
-    private static int _threadCount = InitialThreadCount();
+    // 0 until first read: the environment is parsed lazily so a bad value surfaces as a
+    // ShearsException rather than a type-initialisation failure.
+    private static int _threadCount;
 
     /// <summary>
     /// Threads a kernel call may use, the calling thread included; defaults to
@@ -14,7 +16,7 @@ public static class KernelThreading
     /// </summary>
     public static int ThreadCount
     {
-        get => _threadCount;
+        get => _threadCount > 0 ? _threadCount : _threadCount = ParseThreadCount(Environment.GetEnvironmentVariable(EnvironmentVariable));
         set
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
@@ -23,11 +25,11 @@ public static class KernelThreading
     }
 
     /// <summary>The thread count kernels actually use: <see cref="ThreadCount"/> capped at the processor count.</summary>
-    public static int EffectiveThreadCount => Math.Min(_threadCount, Environment.ProcessorCount);
+    public static int EffectiveThreadCount => Math.Min(ThreadCount, Environment.ProcessorCount);
 
-    private static int InitialThreadCount()
+    /// <summary>The thread count an <see cref="EnvironmentVariable"/> value asks for; unset means one per processor.</summary>
+    internal static int ParseThreadCount(string? text)
     {
-        var text = Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(text))
         {
             return Environment.ProcessorCount;

@@ -56,4 +56,23 @@ public class KernelRegistryTests
         Assert.Contains("avx512", error.Message, StringComparison.Ordinal);
         Assert.Contains(KernelRegistry.EnvironmentVariable, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Environment_value_selects_a_variant_and_unset_means_the_best()
+    {
+        Assert.Equal(KernelRegistry.Best, KernelRegistry.ResolveRequested(null));
+        Assert.Equal(KernelRegistry.Best, KernelRegistry.ResolveRequested("  "));
+        Assert.Equal(KernelVariant.Scalar, KernelRegistry.ResolveRequested("scalar"));
+        Assert.Throws<ShearsException>(() => KernelRegistry.ResolveRequested("fastest"));
+    }
+
+    [Fact]
+    public void Thread_count_comes_from_the_environment_or_the_processor_count()
+    {
+        Assert.Equal(Environment.ProcessorCount, KernelThreading.ParseThreadCount(null));
+        Assert.Equal(3, KernelThreading.ParseThreadCount("3"));
+        Assert.Throws<ShearsException>(() => KernelThreading.ParseThreadCount("0"));
+        Assert.Throws<ShearsException>(() => KernelThreading.ParseThreadCount("many"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => KernelThreading.ThreadCount = 0);
+    }
 }
