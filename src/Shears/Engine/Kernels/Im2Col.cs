@@ -7,13 +7,16 @@ namespace Shears.Engine.Kernels;
 /// </summary>
 internal static unsafe class Im2Col
 {
-    /// <summary>Writes the (Cg·R·S) x (OH·OW) column matrix of <paramref name="image"/> (Cg x H x W).</summary>
-    public static void Unfold(ConvGeometry g, float* image, float* columns) => Walk(g, image, columns, fold: false);
+    /// <summary>
+    /// Writes the (Cg·R·S) x (OH·OW) column matrix of <paramref name="image"/> (Cg x H x W), its
+    /// rows <paramref name="rowStride"/> floats apart (wider than OH·OW when several images share the matrix).
+    /// </summary>
+    public static void Unfold(ConvGeometry g, float* image, float* columns, nint rowStride) => Walk(g, image, columns, rowStride, fold: false);
 
     /// <summary>Adds every entry of the column matrix back onto the input position it came from (the adjoint of <see cref="Unfold"/>).</summary>
-    public static void FoldAdd(ConvGeometry g, float* columns, float* image) => Walk(g, image, columns, fold: true);
+    public static void FoldAdd(ConvGeometry g, float* columns, nint rowStride, float* image) => Walk(g, image, columns, rowStride, fold: true);
 
-    private static void Walk(ConvGeometry g, float* image, float* columns, bool fold)
+    private static void Walk(ConvGeometry g, float* image, float* columns, nint rowStride, bool fold)
     {
         var (oh, ow) = (g.OutHeight, g.OutWidth);
         var row = columns;
@@ -22,7 +25,7 @@ internal static unsafe class Im2Col
             var plane = image + ((long)c * g.InHeight * g.InWidth);
             for (var r = 0; r < g.KernelHeight; r++)
             {
-                for (var s = 0; s < g.KernelWidth; s++, row += oh * ow)
+                for (var s = 0; s < g.KernelWidth; s++, row += rowStride)
                 {
                     var offset = (s * g.DilationWidth) - g.PadLeft;
                     var (start, end) = ConvRange.Valid(ow, g.StrideWidth, offset, g.InWidth);

@@ -3,12 +3,18 @@ using System.Runtime.CompilerServices;
 namespace Shears.Engine.Kernels;
 
 /// <summary>
-/// Convolution as one GEMM per image and group. With W_g the group's Kg x (Cg·R·S) weight, X_g
-/// its (Cg·R·S) x (OH·OW) column matrix (the input itself for pointwise) and Y_g its Kg x (OH·OW) output:
-/// forward Y_g = W_g X_g; input gradient dX_g = fold(W_gᵀ dY_g); weight gradient dW_g = Σ_n dY_g X_gᵀ.
+/// Convolution as GEMMs over chunks of images, per group. With W_g the group's Kg x (Cg·R·S)
+/// weight, X_g the (Cg·R·S) x (images·OH·OW) column matrix of a chunk (im2col of each image side
+/// by side) and Y_g its Kg x (images·OH·OW) output: forward Y_g = W_g X_g; input gradient
+/// dX_g = fold(W_gᵀ dY_g); weight gradient dW_g = Σ dY_g X_gᵀ. Small feature maps are chunked so
+/// each GEMM is wide enough to run at full speed; a single image whose input or output can be
+/// used where it lies skips the copies.
 /// </summary>
 internal static unsafe class ImageGemmConvolution
 {
+    /// <summary>Chunks gather images until their output positions reach this many GEMM columns.</summary>
+    private const int ChunkColumns = 512;
+
     public static void Run(ConvPass pass, ref ConvTensors tensors, int threads)
     {
         var g = tensors.Geometry;
@@ -52,65 +58,75 @@ internal static unsafe class ImageGemmConvolution
         {
             t.WeightGradient = plan.PartialWeightGradients + ((part - 1) * g.WeightLength);
         }
-        var columnsLength = (long)g.InChannelsPerGroup * g.KernelHeight * g.KernelWidth * g.OutHeight * g.OutWidth;
-        var columns = g.IsPointwise ? null : Scratch.Get(ScratchSlot.Columns, columnsLength);
-        for (var n = first; n < last; n++)
+        var positions = g.OutHeight * g.OutWidth;
+        var chunk = Math.Clamp((ChunkColumns + positions - 1) / positions, 1, last - first);
+        var depth = (long)g.InChannelsPerGroup * g.KernelHeight * g.KernelWidth;
+        var columns = Scratch.Get(ScratchSlot.Columns, depth * chunk * positions);
+        var rows = Scratch.Get(ScratchSlot.ChunkRows, (long)g.OutChannelsPerGroup * chunk * positions);
+        for (var n = first; n < last; n += chunk)
         {
+            var count = Math.Min(chunk, last - n);
             for (var group = 0; group < g.Groups; group++)
             {
-                RunImageGroup(plan.Pass, t, n, group, columns, accumulate: n > first, plan.GemmThreads);
+                var images = new ChunkImages(g, n, count, group);
+                RunChunk(plan.Pass, t, images, columns, rows, accumulate: n > first, plan.GemmThreads);
             }
         }
     }
 
-    private static void RunImageGroup(ConvPass pass, in ConvTensors t, int n, int group, float* columns, bool accumulate, int threads)
+    private static void RunChunk(ConvPass pass, in ConvTensors t, in ChunkImages images, float* columns, float* rows, bool accumulate, int threads)
     {
         var g = t.Geometry;
-        var inPlane = g.InHeight * g.InWidth;
-        var outPlane = g.OutHeight * g.OutWidth;
-        var (cg, kg) = (g.InChannelsPerGroup, g.OutChannelsPerGroup);
+        var (cg, kg, width) = (g.InChannelsPerGroup, g.OutChannelsPerGroup, images.Width);
         var depth = cg * g.KernelHeight * g.KernelWidth;
-        var imageGroupIn = (((long)n * g.InChannels) + ((long)group * cg)) * inPlane;
-        var imageGroupOut = (((long)n * g.OutChannels) + ((long)group * kg)) * outPlane;
-        var weight = (long)group * kg * depth;
+        var weightOffset = (long)images.Group * kg * depth;
+        var inPlace = images.Count == 1;
         switch (pass)
         {
             case ConvPass.Forward:
                 {
-                    var output = t.Output + imageGroupOut;
-                    var source = Columns(g, t.Input + imageGroupIn, columns);
+                    var source = Columns(g, images, t.Input, columns);
+                    var target = inPlace ? images.Output(t.Output) : rows;
                     var beta = 0f;
                     if (t.Bias != null)
                     {
                         // Start from the bias and let the GEMM add onto it.
                         for (var k = 0; k < kg; k++)
                         {
-                            new Span<float>(output + ((long)k * outPlane), outPlane).Fill(t.Bias[(group * kg) + k]);
+                            new Span<float>(target + ((long)k * width), width).Fill(t.Bias[(images.Group * kg) + k]);
                         }
                         beta = 1f;
                     }
-                    Multiply(t.Variant, MatrixOp.Identity, MatrixOp.Identity, kg, outPlane, depth, t.Weight + weight, depth, source, outPlane, beta, output, outPlane, threads);
+                    Multiply(t.Variant, MatrixOp.Identity, MatrixOp.Identity, kg, width, depth, t.Weight + weightOffset, depth, source, width, beta, target, width, threads);
+                    if (!inPlace)
+                    {
+                        images.CopyOutputRows(rows, t.Output, toChunk: false);
+                    }
                     break;
                 }
             case ConvPass.BackwardInput:
                 {
-                    var inputGradient = t.InputGradient + imageGroupIn;
-                    var outputGradient = t.OutputGradient + imageGroupOut;
-                    if (g.IsPointwise)
+                    var outputGradient = OutputGradientRows(images, t.OutputGradient, rows);
+                    if (inPlace && g.IsPointwise)
                     {
-                        Multiply(t.Variant, MatrixOp.Transpose, MatrixOp.Identity, cg, inPlane, kg, t.Weight + weight, depth, outputGradient, outPlane, 0f, inputGradient, inPlane, threads);
+                        Multiply(t.Variant, MatrixOp.Transpose, MatrixOp.Identity, cg, width, kg, t.Weight + weightOffset, depth, outputGradient, width, 0f, images.Input(t.InputGradient), width, threads);
                         break;
                     }
-                    Multiply(t.Variant, MatrixOp.Transpose, MatrixOp.Identity, depth, outPlane, kg, t.Weight + weight, depth, outputGradient, outPlane, 0f, columns, outPlane, threads);
-                    new Span<float>(inputGradient, cg * inPlane).Clear();
-                    Im2Col.FoldAdd(g, columns, inputGradient);
+                    Multiply(t.Variant, MatrixOp.Transpose, MatrixOp.Identity, depth, width, kg, t.Weight + weightOffset, depth, outputGradient, width, 0f, columns, width, threads);
+                    for (var i = 0; i < images.Count; i++)
+                    {
+                        var inputGradient = images.Input(t.InputGradient, i);
+                        new Span<float>(inputGradient, cg * g.InHeight * g.InWidth).Clear();
+                        Im2Col.FoldAdd(g, columns + (i * images.Positions), width, inputGradient);
+                    }
                     break;
                 }
             case ConvPass.BackwardWeight:
                 {
-                    var source = Columns(g, t.Input + imageGroupIn, columns);
+                    var outputGradient = OutputGradientRows(images, t.OutputGradient, rows);
+                    var source = Columns(g, images, t.Input, columns);
                     var beta = accumulate ? 1f : 0f;
-                    Multiply(t.Variant, MatrixOp.Identity, MatrixOp.Transpose, kg, depth, outPlane, t.OutputGradient + imageGroupOut, outPlane, source, outPlane, beta, t.WeightGradient + weight, depth, threads);
+                    Multiply(t.Variant, MatrixOp.Identity, MatrixOp.Transpose, kg, depth, width, outputGradient, width, source, width, beta, t.WeightGradient + weightOffset, depth, threads);
                     break;
                 }
             default:
@@ -118,15 +134,29 @@ internal static unsafe class ImageGemmConvolution
         }
     }
 
-    /// <summary>The GEMM operand for one image group: the input itself when pointwise, else its im2col unfolding.</summary>
-    private static float* Columns(ConvGeometry g, float* imageGroup, float* columns)
+    /// <summary>The chunk's column matrix: a single pointwise image's input as it lies, else im2col of each image side by side.</summary>
+    private static float* Columns(ConvGeometry g, in ChunkImages images, float* input, float* columns)
     {
-        if (g.IsPointwise)
+        if (images.Count == 1 && g.IsPointwise)
         {
-            return imageGroup;
+            return images.Input(input);
         }
-        Im2Col.Unfold(g, imageGroup, columns);
+        for (var i = 0; i < images.Count; i++)
+        {
+            Im2Col.Unfold(g, images.Input(input, i), columns + (i * images.Positions), images.Width);
+        }
         return columns;
+    }
+
+    /// <summary>The chunk's output gradient as one Kg x width matrix: in place for a single image, else gathered into <paramref name="rows"/>.</summary>
+    private static float* OutputGradientRows(in ChunkImages images, float* outputGradient, float* rows)
+    {
+        if (images.Count == 1)
+        {
+            return images.Output(outputGradient);
+        }
+        images.CopyOutputRows(rows, outputGradient, toChunk: true);
+        return rows;
     }
 
     private static void Multiply(KernelVariant variant, MatrixOp opA, MatrixOp opB, int m, int n, int k, float* a, int lda, float* b, int ldb, float beta, float* c, int ldc, int threads) =>
@@ -139,5 +169,49 @@ internal static unsafe class ImageGemmConvolution
         public int ImagesPerPart;
         public int GemmThreads;
         public float* PartialWeightGradients;
+    }
+
+    /// <summary>Consecutive images of one group: where their tensors lie and how they sit side by side in a chunk matrix.</summary>
+    private readonly struct ChunkImages(ConvGeometry g, int first, int count, int group)
+    {
+        public int Count { get; } = count;
+
+        public int Group { get; } = group;
+
+        /// <summary>Output positions (OH·OW) per image.</summary>
+        public int Positions { get; } = g.OutHeight * g.OutWidth;
+
+        /// <summary>Columns of the chunk matrix.</summary>
+        public int Width => Count * Positions;
+
+        /// <summary>Start of image i's group channels in an input-shaped tensor.</summary>
+        public float* Input(float* tensor, int i = 0) =>
+            tensor + ((((long)(first + i) * g.InChannels) + ((long)Group * g.InChannelsPerGroup)) * g.InHeight * g.InWidth);
+
+        /// <summary>Start of image i's group channels in an output-shaped tensor.</summary>
+        public float* Output(float* tensor, int i = 0) =>
+            tensor + ((((long)(first + i) * g.OutChannels) + ((long)Group * g.OutChannelsPerGroup)) * Positions);
+
+        /// <summary>Copies each output channel row between the images' tensor and the Kg x width chunk matrix.</summary>
+        public void CopyOutputRows(float* chunk, float* tensor, bool toChunk)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                var image = Output(tensor, i);
+                for (var k = 0; k < g.OutChannelsPerGroup; k++)
+                {
+                    var inTensor = new Span<float>(image + ((long)k * Positions), Positions);
+                    var inChunk = new Span<float>(chunk + ((long)k * Width) + (i * Positions), Positions);
+                    if (toChunk)
+                    {
+                        inTensor.CopyTo(inChunk);
+                    }
+                    else
+                    {
+                        inChunk.CopyTo(inTensor);
+                    }
+                }
+            }
+        }
     }
 }

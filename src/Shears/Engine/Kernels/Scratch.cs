@@ -7,6 +7,7 @@ internal enum ScratchSlot
     PackedB,
     SmallRows,
     Columns,
+    ChunkRows,
     WeightGradient,
     DepthwiseRow,
     Count,

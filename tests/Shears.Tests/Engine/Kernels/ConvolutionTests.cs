@@ -22,6 +22,7 @@ public class ConvolutionTests
 
     private static readonly Dictionary<string, ConvGeometry> _geometries = new()
     {
+        ["batch 5 in image chunks of 4 and 1"] = new(5, 2, 14, 14, 3, 3, 3),
         ["3x3 pad 1"] = new(2, 3, 7, 6, 4, 3, 3) { PadTop = 1, PadLeft = 1, PadBottom = 1, PadRight = 1 },
         ["groups 2, stride 2, asymmetric pads"] = new(2, 4, 9, 8, 6, 3, 2) { Groups = 2, StrideHeight = 2, StrideWidth = 2, PadTop = 1, PadLeft = 0, PadBottom = 2, PadRight = 1 },
         ["dilation 2, stride 2x1"] = new(1, 3, 10, 9, 5, 3, 3) { DilationHeight = 2, DilationWidth = 2, StrideHeight = 2, PadLeft = 2, PadRight = 1 },
