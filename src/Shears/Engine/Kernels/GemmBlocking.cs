@@ -17,7 +17,7 @@ internal static class GemmBlocking
     public const int Columns = 2048;
 
     /// <summary>Below this many multiply-adds per thread, extra threads cost more than they save.</summary>
-    public const long MinMultiplyAddsPerThread = 1L << 20;
+    public const long MinMultiplyAddsPerThread = 1L << 21;
 
     /// <summary>Threads worth using for a product of <paramref name="multiplyAdds"/> multiply-adds.</summary>
     public static int ThreadsFor(long multiplyAdds) =>
