@@ -1,8 +1,10 @@
+using System.Globalization;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Shears.Bench;
 using Shears.Engine.Kernels;
 
-// Verbs: peak | gemm | conv | report (all three, then write bench/results/<cpu>.md) | quick [sizes...];
+// Verbs: peak | gemm | conv | report [runs] (all three, then write bench/results/<cpu>.md) | quick [sizes...] | quick-conv;
 // anything else goes to BenchmarkDotNet's switcher (e.g. --filter *Gemm*).
 var config = BenchConfig.Create();
 switch (args.FirstOrDefault())
@@ -18,11 +20,18 @@ switch (args.FirstOrDefault())
         break;
     case "report":
         {
+            // Optional run count: each case keeps its best median across runs. Rounds interleave
+            // the suites so a busy spell on the shared machine does not spoil every run of one.
+            var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
             var loadBefore = ResultsReport.LoadAverage();
-            var peak = BenchmarkRunner.Run<PeakFmaBenchmarks>(config);
-            var gemm = BenchmarkRunner.Run<GemmBenchmarks>(config);
-            var conv = BenchmarkRunner.Run<ConvBenchmarks>(config);
-            Console.WriteLine($"wrote {ResultsReport.Write(peak, gemm, conv, loadBefore)}");
+            var (peak, gemm, conv) = (new List<Summary>(), new List<Summary>(), new List<Summary>());
+            for (var round = 0; round < runs; round++)
+            {
+                peak.Add(BenchmarkRunner.Run<PeakFmaBenchmarks>(config));
+                gemm.Add(BenchmarkRunner.Run<GemmBenchmarks>(config));
+                conv.Add(BenchmarkRunner.Run<ConvBenchmarks>(config));
+            }
+            Console.WriteLine($"wrote {ResultsReport.Write(new(peak), new(gemm), new(conv), loadBefore)}");
             break;
         }
     case "quick-conv":

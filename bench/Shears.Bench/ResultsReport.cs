@@ -7,10 +7,14 @@ using Shears.Engine.Kernels;
 
 namespace Shears.Bench;
 
-/// <summary>Writes the medians and GFLOP/s of a run to <c>bench/results/&lt;cpu&gt;.md</c>, GEMM as a share of the measured FMA peak.</summary>
+/// <summary>
+/// Writes medians and GFLOP/s to <c>bench/results/&lt;cpu&gt;.md</c>, GEMM as a share of the measured
+/// FMA peak. With several runs each case reports its best median: on a shared machine the fastest
+/// run is the least disturbed one.
+/// </summary>
 internal static class ResultsReport
 {
-    public static string Write(Summary peak, Summary gemm, Summary conv, string loadBefore)
+    public static string Write(Suite peak, Suite gemm, Suite conv, string loadBefore)
     {
         var cpu = CpuModel();
         var text = new StringBuilder();
@@ -22,13 +26,13 @@ internal static class ResultsReport
         text.AppendLine(Invariant($"- CPU: {cpu}, {Environment.ProcessorCount} logical processors; kernel variants available: {string.Join(", ", KernelRegistry.Available)}"));
         text.AppendLine(Invariant($"- Runtime: {RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}"));
         text.AppendLine(Invariant($"- Load average (1, 5, 15 min) before / after: {loadBefore} / {LoadAverage()} (the machine is shared; busy neighbours lower the figures)"));
-        text.AppendLine("- Command: `dotnet run -c Release --project bench/Shears.Bench -- report` (BenchmarkDotNet, in-process, 3 warm-up + 9 measured iterations; times are medians)");
+        text.AppendLine(Invariant($"- Command: `dotnet run -c Release --project bench/Shears.Bench -- report {gemm.Runs.Count}` (BenchmarkDotNet, in-process, 3 warm-up + 9 measured iterations; each case shows the best of {gemm.Runs.Count} medians)"));
         text.AppendLine();
         text.AppendLine("## Peak FMA (independent chains in registers)");
         text.AppendLine();
         text.AppendLine("| Benchmark | Median | GFLOP/s |");
         text.AppendLine("|---|---:|---:|");
-        foreach (var c in peak.BenchmarksCases)
+        foreach (var c in peak.Cases)
         {
             text.AppendLine(Invariant($"| {c.Descriptor.WorkloadMethod.Name} | {Median(peak, c)} | {Gflops(peak, c)} |"));
         }
@@ -39,11 +43,11 @@ internal static class ResultsReport
         text.AppendLine();
         text.AppendLine("| Size | Variant | Threads | Median | GFLOP/s | Share of peak |");
         text.AppendLine("|---:|---|---:|---:|---:|---:|");
-        foreach (var c in gemm.BenchmarksCases)
+        foreach (var c in gemm.Cases)
         {
             var threads = (int)c.Parameters["Threads"];
             var reference = threads == 1 ? peakOneCore : peakAllCores;
-            var share = GflopsColumn.Of(gemm, c) is { } g && reference > 0 ? Invariant($"{100 * g / reference:F0}%") : "-";
+            var share = gemm.Gflops(c) is { } g && reference > 0 ? Invariant($"{100 * g / reference:F0}%") : "-";
             text.AppendLine(Invariant($"| {c.Parameters["Size"]} | {c.Parameters["Variant"]} | {threads} | {Median(gemm, c)} | {Gflops(gemm, c)} | {share} |"));
         }
         text.AppendLine();
@@ -51,7 +55,7 @@ internal static class ResultsReport
         text.AppendLine();
         text.AppendLine("| Layer | Pass | Threads | Median | GFLOP/s |");
         text.AppendLine("|---|---|---:|---:|---:|");
-        foreach (var c in conv.BenchmarksCases)
+        foreach (var c in conv.Cases)
         {
             text.AppendLine(Invariant($"| {c.Parameters["Layer"]} | {c.Descriptor.WorkloadMethod.Name} | {c.Parameters["Threads"]} | {Median(conv, c)} | {Gflops(conv, c)} |"));
         }
@@ -64,16 +68,16 @@ internal static class ResultsReport
     public static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static double BestPeak(Summary peak, string suffix) =>
-        peak.BenchmarksCases
+    private static double BestPeak(Suite peak, string suffix) =>
+        peak.Cases
             .Where(c => c.Descriptor.WorkloadMethod.Name.EndsWith(suffix, StringComparison.Ordinal))
-            .Select(c => GflopsColumn.Of(peak, c) ?? 0)
+            .Select(c => peak.Gflops(c) ?? 0)
             .DefaultIfEmpty(0)
             .Max();
 
-    private static string Median(Summary summary, BenchmarkCase c)
+    private static string Median(Suite suite, BenchmarkCase c)
     {
-        if (summary[c]?.ResultStatistics?.Median is not { } ns)
+        if (suite.Best(c) is not var (summary, best) || summary[best]?.ResultStatistics?.Median is not { } ns)
         {
             return "-";
         }
@@ -85,8 +89,8 @@ internal static class ResultsReport
         };
     }
 
-    private static string Gflops(Summary summary, BenchmarkCase c) =>
-        GflopsColumn.Of(summary, c) is { } g ? Invariant($"{g:F1}") : "-";
+    private static string Gflops(Suite suite, BenchmarkCase c) =>
+        suite.Gflops(c) is { } g ? Invariant($"{g:F1}") : "-";
 
     private static string CpuModel()
     {
@@ -113,4 +117,22 @@ internal static class ResultsReport
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Repeated runs of one benchmark class; a case is matched across runs by its display name.</summary>
+    internal sealed class Suite(IReadOnlyList<Summary> runs)
+    {
+        public IReadOnlyList<Summary> Runs { get; } = runs;
+
+        public IEnumerable<BenchmarkCase> Cases => Runs[0].BenchmarksCases;
+
+        /// <summary>The run and case with the lowest median for the case named like <paramref name="c"/>.</summary>
+        public (Summary Summary, BenchmarkCase Case)? Best(BenchmarkCase c) =>
+            Runs.SelectMany(run => run.BenchmarksCases.Where(other => other.DisplayInfo == c.DisplayInfo).Select(other => (run, other)))
+                .Where(pair => pair.run[pair.other]?.ResultStatistics is not null)
+                .OrderBy(pair => pair.run[pair.other]!.ResultStatistics!.Median)
+                .Select(pair => ((Summary, BenchmarkCase)?)pair)
+                .FirstOrDefault();
+
+        public double? Gflops(BenchmarkCase c) => Best(c) is var (summary, best) ? GflopsColumn.Of(summary, best) : null;
+    }
 }

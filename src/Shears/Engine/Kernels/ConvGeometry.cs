@@ -74,7 +74,7 @@ public sealed record ConvGeometry(int Batch, int InChannels, int InHeight, int I
         Require(StrideHeight > 0 && StrideWidth > 0, "strides must be > 0");
         Require(DilationHeight > 0 && DilationWidth > 0, "dilations must be > 0");
         Require(PadTop >= 0 && PadLeft >= 0 && PadBottom >= 0 && PadRight >= 0, "pads must be >= 0");
-        Require(Groups > 0 && InChannels % Groups == 0 && OutChannels % Groups == 0, $"groups ({Groups}) must divide input channels ({InChannels}) and output channels ({OutChannels})");
+        Require(Groups > 0 && InChannels % Groups == 0 && OutChannels % Groups == 0, "groups must divide both input and output channels");
         Require(
             InHeight + PadTop + PadBottom >= (DilationHeight * (KernelHeight - 1)) + 1
             && InWidth + PadLeft + PadRight >= (DilationWidth * (KernelWidth - 1)) + 1,

@@ -2,11 +2,12 @@ namespace Shears.Engine.Kernels;
 
 /// <summary>
 /// 2-D convolution over NCHW float32 tensors (layouts in <see cref="ConvGeometry"/>), forward and
-/// the two backward products autograd needs. General convolutions unfold each image group with
-/// im2col and multiply with <see cref="Gemm"/>; 1 x 1 unit-stride convolutions multiply the input
-/// directly; depthwise convolutions use a direct vectorised kernel. Every method overwrites its
-/// result tensor. Threads split the batch (or, for depthwise, the channels); a batch smaller than
-/// the thread count threads each GEMM instead.
+/// the two backward products autograd needs. General convolutions unfold image groups with im2col
+/// (several small images side by side) and multiply with <see cref="Gemm"/>; a 1 x 1 unit-stride
+/// convolution over a large enough image multiplies the input where it lies; depthwise
+/// convolutions use a direct vectorised kernel. Every method overwrites its result tensor.
+/// Threads split the batch (or, for depthwise, the channels); a batch smaller than the thread
+/// count threads each GEMM instead.
 /// </summary>
 public static unsafe class Convolution
 {
