@@ -1,0 +1,63 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using Shears.Engine.Kernels;
+
+namespace Shears.Bench;
+
+/// <summary>
+/// The two convolutions of the reference CNN (Fashion-MNIST, batch 128) with the best kernel
+/// variant: forward, input gradient and weight gradient.
+/// </summary>
+public class ConvBenchmarks : IFlopCounted
+{
+    private static readonly Dictionary<string, ConvGeometry> _layers = new()
+    {
+        ["conv1 1-32 3x3 28x28"] = new(128, 1, 28, 28, 32, 3, 3),
+        ["conv2 32-64 3x3 13x13"] = new(128, 32, 13, 13, 64, 3, 3),
+    };
+
+    private float[] _input = [];
+    private float[] _weight = [];
+    private float[] _bias = [];
+    private float[] _output = [];
+    private float[] _inputGradient = [];
+    private float[] _weightGradient = [];
+    private ConvGeometry _geometry = _layers.Values.First();
+
+    [ParamsSource(nameof(Layers))]
+    public string Layer { get; set; } = "";
+
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
+    public static IEnumerable<string> Layers => _layers.Keys;
+
+    public static double Flops(BenchmarkCase benchmarkCase)
+    {
+        var g = _layers[(string)benchmarkCase.Parameters["Layer"]];
+        return 2.0 * g.OutputLength * g.InChannelsPerGroup * g.KernelHeight * g.KernelWidth;
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _geometry = _layers[Layer];
+        var random = new Random(1);
+        _input = [.. Enumerable.Range(0, (int)_geometry.InputLength).Select(_ => random.NextSingle())];
+        _weight = [.. Enumerable.Range(0, (int)_geometry.WeightLength).Select(_ => random.NextSingle() - 0.5f)];
+        _bias = new float[_geometry.OutChannels];
+        _output = new float[_geometry.OutputLength];
+        _inputGradient = new float[_geometry.InputLength];
+        _weightGradient = new float[_geometry.WeightLength];
+        KernelThreading.ThreadCount = Threads;
+    }
+
+    [Benchmark]
+    public void Forward() => Convolution.Forward(_geometry, _input, _weight, _bias, _output);
+
+    [Benchmark]
+    public void BackwardInput() => Convolution.BackwardInput(_geometry, _output, _weight, _inputGradient);
+
+    [Benchmark]
+    public void BackwardWeight() => Convolution.BackwardWeight(_geometry, _input, _output, _weightGradient);
+}

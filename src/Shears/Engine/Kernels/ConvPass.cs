@@ -1,0 +1,14 @@
+namespace Shears.Engine.Kernels;
+
+/// <summary>Which of the three convolution computations a kernel call performs.</summary>
+internal enum ConvPass
+{
+    /// <summary>Output from input and weight.</summary>
+    Forward,
+
+    /// <summary>Input gradient from output gradient and weight.</summary>
+    BackwardInput,
+
+    /// <summary>Weight gradient from input and output gradient.</summary>
+    BackwardWeight,
+}

@@ -1,0 +1,159 @@
+using System.Runtime.CompilerServices;
+
+namespace Shears.Engine.Kernels;
+
+/// <summary>
+/// The general GEMM path: pack blocks of op(A) and op(B) into scratch panels, then sweep the
+/// micro-kernel over them. Threads split C into a grid of rectangles, each computed independently
+/// with its own scratch, so there is no synchronisation inside the product.
+/// </summary>
+internal static unsafe class PackedGemm<TOps, TVector>
+    where TOps : unmanaged, ISimdOps<TVector>
+    where TVector : unmanaged
+{
+    private static int TileRows => TOps.TileRows;
+
+    private static int TileColumns => 2 * TOps.Width;
+
+    public static void Run(in GemmArguments g, int threads)
+    {
+        var rowTiles = (g.M + TileRows - 1) / TileRows;
+        var columnTiles = (g.N + TileColumns - 1) / TileColumns;
+        threads = Math.Min(threads, rowTiles * columnTiles);
+        if (threads <= 1)
+        {
+            RunBlocked(g);
+            return;
+        }
+        var plan = new ParallelPlan { Arguments = g };
+        ChooseGrid(threads, rowTiles, columnTiles, out plan.RowParts, out plan.ColumnParts);
+        plan.RowsPerPart = (rowTiles + plan.RowParts - 1) / plan.RowParts * TileRows;
+        plan.ColumnsPerPart = (columnTiles + plan.ColumnParts - 1) / plan.ColumnParts * TileColumns;
+        WorkerPool.Run(plan.RowParts * plan.ColumnParts, &RunPart, &plan);
+    }
+
+    /// <summary>Single-threaded blocked product.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunBlocked(in GemmArguments g)
+    {
+        var packedBlockRows = Math.Min(GemmBlocking.Rows, RoundUp(g.M, TileRows));
+        var packedBlockColumns = Math.Min(GemmBlocking.Columns, RoundUp(g.N, TileColumns));
+        var packedDepth = Math.Min(GemmBlocking.Depth, g.K);
+        var packedA = Scratch.Get(ScratchSlot.PackedA, (long)packedBlockRows * packedDepth);
+        var packedB = Scratch.Get(ScratchSlot.PackedB, (long)packedBlockColumns * packedDepth);
+        var edgeTile = stackalloc float[TileRows * TileColumns];
+        for (var column = 0; column < g.N; column += GemmBlocking.Columns)
+        {
+            var columns = Math.Min(GemmBlocking.Columns, g.N - column);
+            for (var depth = 0; depth < g.K; depth += GemmBlocking.Depth)
+            {
+                var depths = Math.Min(GemmBlocking.Depth, g.K - depth);
+                // Later depth blocks add onto what the first one wrote.
+                var beta = depth == 0 ? g.Beta : 1f;
+                GemmPacking<TOps, TVector>.PackB(g, depth, depths, column, columns, packedB);
+                for (var row = 0; row < g.M; row += GemmBlocking.Rows)
+                {
+                    var rows = Math.Min(GemmBlocking.Rows, g.M - row);
+                    GemmPacking<TOps, TVector>.PackA(g, row, rows, depth, depths, packedA);
+                    var c = g.C + (row * g.Ldc) + column;
+                    SweepBlock(rows, columns, depths, packedA, packedB, c, g.Ldc, g.Alpha, beta, edgeTile);
+                }
+            }
+        }
+    }
+
+    private static void SweepBlock(int rows, int columns, int depths, float* packedA, float* packedB, float* c, nint ldc, float alpha, float beta, float* edgeTile)
+    {
+        for (var j = 0; j < columns; j += TileColumns)
+        {
+            var tileColumns = Math.Min(TileColumns, columns - j);
+            var b = packedB + (j * depths);
+            for (var i = 0; i < rows; i += TileRows)
+            {
+                var tileRows = Math.Min(TileRows, rows - i);
+                var a = packedA + (i * depths);
+                var target = c + (i * ldc) + j;
+                if (tileRows == TileRows && tileColumns == TileColumns)
+                {
+                    GemmMicroKernel<TOps, TVector>.Run(depths, a, b, TileColumns, target, ldc, alpha, beta);
+                }
+                else
+                {
+                    GemmMicroKernel<TOps, TVector>.Run(depths, a, b, TileColumns, edgeTile, TileColumns, 1f, 0f);
+                    MergeTile(edgeTile, TileColumns, tileRows, tileColumns, target, ldc, alpha, beta);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>c = alpha * tile + beta * c</c> over a partial tile, whole registers at a time where the
+    /// row allows; C is not read when beta is 0.
+    /// </summary>
+    private static void MergeTile(float* tile, nint tileStride, int rows, int columns, float* c, nint ldc, float alpha, float beta)
+    {
+        var w = TOps.Width;
+        var alphas = TOps.Broadcast(alpha);
+        var betas = TOps.Broadcast(beta);
+        for (var r = 0; r < rows; r++)
+        {
+            var source = tile + (r * tileStride);
+            var target = c + (r * ldc);
+            var j = 0;
+            for (; j + w <= columns; j += w)
+            {
+                var value = TOps.Multiply(TOps.Load(source + j), alphas);
+                TOps.Store(target + j, beta == 0f ? value : TOps.MultiplyAdd(TOps.Load(target + j), betas, value));
+            }
+            for (; j < columns; j++)
+            {
+                target[j] = beta == 0f ? alpha * source[j] : (alpha * source[j]) + (beta * target[j]);
+            }
+        }
+    }
+
+    /// <summary>Picks a rows x columns grid of parts that uses every thread and keeps parts square, since packing cost grows with their perimeter.</summary>
+    private static void ChooseGrid(int threads, int rowTiles, int columnTiles, out int rowParts, out int columnParts)
+    {
+        rowParts = 1;
+        columnParts = threads;
+        var best = double.MaxValue;
+        for (var candidate = 1; candidate <= threads; candidate++)
+        {
+            if (threads % candidate != 0 || candidate > rowTiles || threads / candidate > columnTiles)
+            {
+                continue;
+            }
+            var perimeter = ((double)rowTiles * TileRows / candidate) + ((double)columnTiles * TileColumns * candidate / threads);
+            if (perimeter < best)
+            {
+                best = perimeter;
+                rowParts = candidate;
+                columnParts = threads / candidate;
+            }
+        }
+    }
+
+    private static void RunPart(void* state, int part)
+    {
+        ref var plan = ref Unsafe.AsRef<ParallelPlan>(state);
+        var g = plan.Arguments;
+        var row = part / plan.ColumnParts * plan.RowsPerPart;
+        var column = part % plan.ColumnParts * plan.ColumnsPerPart;
+        if (row < g.M && column < g.N)
+        {
+            RunBlocked(g.Slice(row, Math.Min(plan.RowsPerPart, g.M - row), column, Math.Min(plan.ColumnsPerPart, g.N - column)));
+        }
+    }
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+
+    private struct ParallelPlan
+    {
+        public GemmArguments Arguments;
+        public int RowParts;
+        public int ColumnParts;
+        public int RowsPerPart;
+        public int ColumnsPerPart;
+    }
+}
