@@ -10,7 +10,7 @@ namespace Shears.Bench;
 /// </summary>
 public class ConvBenchmarks : IFlopCounted
 {
-    private static readonly Dictionary<string, ConvGeometry> _layers = new()
+    private static readonly Dictionary<string, ConvGeometry> LayerGeometries = new()
     {
         ["conv1 1-32 3x3 28x28"] = new(128, 1, 28, 28, 32, 3, 3),
         ["conv2 32-64 3x3 13x13"] = new(128, 32, 13, 13, 64, 3, 3),
@@ -22,7 +22,7 @@ public class ConvBenchmarks : IFlopCounted
     private float[] _output = [];
     private float[] _inputGradient = [];
     private float[] _weightGradient = [];
-    private ConvGeometry _geometry = _layers.Values.First();
+    private ConvGeometry _geometry = LayerGeometries.Values.First();
 
     [ParamsSource(nameof(Layers))]
     public string Layer { get; set; } = "";
@@ -30,18 +30,18 @@ public class ConvBenchmarks : IFlopCounted
     [Params(1, 2)]
     public int Threads { get; set; }
 
-    public static IEnumerable<string> Layers => _layers.Keys;
+    public static IEnumerable<string> Layers => LayerGeometries.Keys;
 
     public static double Flops(BenchmarkCase benchmarkCase)
     {
-        var g = _layers[(string)benchmarkCase.Parameters["Layer"]];
+        var g = LayerGeometries[(string)benchmarkCase.Parameters["Layer"]];
         return 2.0 * g.OutputLength * g.InChannelsPerGroup * g.KernelHeight * g.KernelWidth;
     }
 
     [GlobalSetup]
     public void Setup()
     {
-        _geometry = _layers[Layer];
+        _geometry = LayerGeometries[Layer];
         var random = new Random(1);
         _input = [.. Enumerable.Range(0, (int)_geometry.InputLength).Select(_ => random.NextSingle())];
         _weight = [.. Enumerable.Range(0, (int)_geometry.WeightLength).Select(_ => random.NextSingle() - 0.5f)];

@@ -16,7 +16,7 @@ public static class KernelRegistry
     /// </summary>
     public const string EnvironmentVariable = "SHEARS_KERNELS";
 
-    private static readonly ImmutableArray<(string Name, KernelVariant Variant)> _names =
+    private static readonly ImmutableArray<(string Name, KernelVariant Variant)> Names =
     [
         ("scalar", KernelVariant.Scalar),
         ("vector128", KernelVariant.Vector128),
@@ -44,7 +44,7 @@ public static class KernelRegistry
     public static KernelVariant Best => Available[^1];
 
     /// <summary>The name <see cref="EnvironmentVariable"/> accepts for a variant.</summary>
-    public static string NameOf(KernelVariant variant) => _names.First(n => n.Variant == variant).Name;
+    public static string NameOf(KernelVariant variant) => Names.First(n => n.Variant == variant).Name;
 
     /// <summary>Floats per SIMD register of a variant (1 for scalar).</summary>
     public static int WidthOf(KernelVariant variant) => variant switch
@@ -83,7 +83,7 @@ public static class KernelRegistry
     /// <summary>Parses a variant name as <see cref="EnvironmentVariable"/> accepts it.</summary>
     public static KernelVariant Parse(string name)
     {
-        foreach (var (candidate, variant) in _names)
+        foreach (var (candidate, variant) in Names)
         {
             if (string.Equals(candidate, name.Trim(), StringComparison.OrdinalIgnoreCase))
             {
@@ -91,7 +91,7 @@ public static class KernelRegistry
             }
         }
         throw new ShearsException(
-            $"{EnvironmentVariable}='{name}' is not a kernel variant; use one of {string.Join(", ", _names.Select(n => n.Name))}");
+            $"{EnvironmentVariable}='{name}' is not a kernel variant; use one of {string.Join(", ", Names.Select(n => n.Name))}");
     }
 
     internal static void Restore(KernelVariant? previous) => _forced = previous;

@@ -9,7 +9,7 @@ namespace Shears.Engine.Kernels;
 /// </summary>
 internal static unsafe class WorkerPool
 {
-    private static readonly Lock _growLock = new();
+    private static readonly Lock GrowLock = new();
     private static Worker[] _workers = [];
     private static int _busy;
     private static delegate*<void*, int, void> _body;
@@ -71,7 +71,7 @@ internal static unsafe class WorkerPool
         {
             return _workers;
         }
-        lock (_growLock)
+        lock (GrowLock)
         {
             var grown = new Worker[count];
             Array.Copy(_workers, grown, _workers.Length);

@@ -11,7 +11,7 @@ public class ConvolutionTests
             var data = new TheoryData<KernelVariant, string>();
             foreach (var variant in KernelRegistry.Available)
             {
-                foreach (var name in _geometries.Keys)
+                foreach (var name in Geometries.Keys)
                 {
                     data.Add(variant, name);
                 }
@@ -20,7 +20,7 @@ public class ConvolutionTests
         }
     }
 
-    private static readonly Dictionary<string, ConvGeometry> _geometries = new()
+    private static readonly Dictionary<string, ConvGeometry> Geometries = new()
     {
         ["batch 5 in image chunks of 4 and 1"] = new(5, 2, 14, 14, 3, 3, 3),
         ["3x3 pad 1"] = new(2, 3, 7, 6, 4, 3, 3) { PadTop = 1, PadLeft = 1, PadBottom = 1, PadRight = 1 },
@@ -44,7 +44,7 @@ public class ConvolutionTests
     public void Forward_and_backward_match_the_direct_definition(KernelVariant variant, string name)
     {
         using var forced = KernelRegistry.Force(variant);
-        var g = _geometries[name];
+        var g = Geometries[name];
         var random = new Random(name.Length);
         var input = ReferenceGemm.Random(random, (int)g.InputLength);
         var weight = ReferenceGemm.Random(random, (int)g.WeightLength);

@@ -4,7 +4,7 @@ namespace Shears.Tests.Engine.Kernels;
 
 public class GemmTests
 {
-    private static readonly int[] _sizes = [1, 2, 3, 7, 15, 16, 17, 31, 33, 63, 65, 127, 129];
+    private static readonly int[] Sizes = [1, 2, 3, 7, 15, 16, 17, 31, 33, 63, 65, 127, 129];
 
     [Theory]
     [MemberData(nameof(KernelVariants.Available), MemberType = typeof(KernelVariants))]
@@ -12,17 +12,17 @@ public class GemmTests
     {
         using var forced = KernelRegistry.Force(variant);
         var random = new Random(17);
-        for (var mi = 0; mi < _sizes.Length; mi++)
+        for (var mi = 0; mi < Sizes.Length; mi++)
         {
-            for (var ni = 0; ni < _sizes.Length; ni++)
+            for (var ni = 0; ni < Sizes.Length; ni++)
             {
                 // Every (m, n) pair, with k walking the list so all three dimensions see every size.
-                var k = _sizes[(mi + (2 * ni)) % _sizes.Length];
+                var k = Sizes[(mi + (2 * ni)) % Sizes.Length];
                 foreach (var opA in new[] { MatrixOp.Identity, MatrixOp.Transpose })
                 {
                     foreach (var opB in new[] { MatrixOp.Identity, MatrixOp.Transpose })
                     {
-                        CheckAgainstReference(random, opA, opB, _sizes[mi], _sizes[ni], k, alpha: 1.5f, beta: -0.75f, padding: 3);
+                        CheckAgainstReference(random, opA, opB, Sizes[mi], Sizes[ni], k, alpha: 1.5f, beta: -0.75f, padding: 3);
                     }
                 }
             }
