@@ -35,6 +35,7 @@ internal static class KernelRegistry
         ResamplingKernels.Register(table);
         SourceKernels.Register(table);
         TensorUtilityKernels.Register(table);
+        ConvolutionKernels.Register(table);
         return table.ToFrozen();
     }
 }
