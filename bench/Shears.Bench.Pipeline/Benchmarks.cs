@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using Shears.Analysis;
+using Shears.Data;
+using Shears.Engine;
+using Shears.Engine.Training;
+using Shears.IR;
+using Shears.Models;
+using Shears.Onnx;
+using Shears.OnnxRuntime;
+using Shears.Pruning;
+using static Shears.Bench.Pipeline.Timing;
+
+namespace Shears.Bench.Pipeline;
+
+/// <summary>The benchmark sections; each writes a Markdown table through <c>line</c>.</summary>
+internal static class Benchmarks
+{
+    public static void Analyze(Action<string> line)
+    {
+        line("## Read + analyse (issue 2; targets: under 1 s each, peak memory ≤ 2× weight bytes)");
+        line("");
+        line("| model | weight bytes | median read+analyse (ms, in process, 5 runs) | extra resident memory at peak | ratio to weights |");
+        line("|---|---:|---:|---:|---:|");
+        foreach (var name in new[] { "resnet50", "vit_b_16" })
+        {
+            var path = Exports.Get(name);
+            var ms = MedianMs(() => ModelAnalyzer.Analyze(OnnxReader.Read(path)), runs: 5);
+            var self = Environment.ProcessPath!;
+            using var child = Process.Start(new ProcessStartInfo(self, ["analyze-memory", path]) { RedirectStandardOutput = true })!;
+            var parts = child.StandardOutput.ReadToEnd().Trim().Split(' ').Select(p => long.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+            child.WaitForExit();
+            var extra = parts[1] - parts[0];
+            line($"| {name} | {parts[2]:N0} | {F(ms, "0")} | {extra / 1048576.0:0} MiB | {F(extra / (double)parts[2])}× |");
+        }
+        line("");
+    }
+
+    public static void Prune(Action<string> line)
+    {
+        line("## Dependency analysis + channel pruning at 0.5 (issue 4; targets: resnet50 < 2 s, vit_b_16 < 5 s)");
+        line("");
+        line("| model | median plan + apply (ms, 3 runs) | params before → after | MACs before → after |");
+        line("|---|---:|---:|---:|");
+        var pruned = new Dictionary<string, (Model Dense, Model Pruned)>();
+        foreach (var name in new[] { "resnet18", "resnet50", "mobilenet_v2", "densenet121", "vit_b_16" })
+        {
+            var model = OnnxReader.Read(Exports.Get(name));
+            Model? result = null;
+            var ms = MedianMs(() => result = Pruner.Apply(model, Pruner.Plan(model, new PruningOptions { Ratio = 0.5 })), runs: 3);
+            var a = ModelAnalyzer.Analyze(model);
+            var b = ModelAnalyzer.Analyze(result!);
+            pruned[name] = (model, result!);
+            line($"| {name} | {F(ms, "0")} | {a.Parameters / 1e6:0.00} M → {b.Parameters / 1e6:0.00} M | {a.Macs / 1e9:0.000} G → {b.Macs / 1e9:0.000} G |");
+        }
+        line("");
+        line("ONNX Runtime latency, batch 1, dense vs pruned at 0.5 (median of 30 runs after 5 warm-up runs, same session options, interleaved):");
+        line("");
+        line("| model | threads | dense (ms) | pruned (ms) | speed-up |");
+        line("|---|---:|---:|---:|---:|");
+        foreach (var (name, (dense, small)) in pruned)
+        {
+            foreach (var threads in new[] { 1, 2 })
+            {
+                var options = new OnnxRuntimeOptions { IntraOpThreads = threads };
+                using var a = OnnxRuntimeSession.FromModel(dense, options);
+                using var b = OnnxRuntimeSession.FromModel(small, options);
+                var inputs = RandomInputs.For(dense);
+                var (da, db) = Interleaved(() => a.Run(inputs), () => b.Run(inputs), 30);
+                line($"| {name} | {threads} | {F(da)} | {F(db)} | {F(da / db)}× |");
+            }
+        }
+        line("");
+    }
+
+    public static void Train(Action<string> line)
+    {
+        line("## Training on Fashion-MNIST, batch 128, Adam 1e-3 (issue 3; targets: MLP ≤ 0.30 s/epoch, CNN ≤ 7.0 s/epoch)");
+        line("");
+        line("| model | threads | epoch seconds (second epoch) | samples/s |");
+        line("|---|---:|---:|---:|");
+        var data = FashionMnist.Load().Train;
+        foreach (var (arch, epochs) in new[] { (Architecture.Mlp, 2), (Architecture.Cnn, 2) })
+        {
+            var trainer = new Trainer(ModelZoo.Build(arch), new TrainingOptions { Epochs = epochs, Seed = 1 });
+            var results = trainer.Train(data);
+            var last = results[^1];
+            line($"| {Architectures.Name(arch)} | {EngineSettings.Threads} | {F(last.Seconds)} | {F(last.SamplesPerSecond, "0")} |");
+        }
+        line("");
+    }
+
+    public static void Infer(Action<string> line)
+    {
+        line("## MLP inference, engine vs ONNX Runtime in the same run (issue 3; target: engine ≤ ORT)");
+        line("");
+        line("| batch | threads | engine (µs) | ORT (µs) | engine / ORT |");
+        line("|---:|---:|---:|---:|---:|");
+        var model = ModelZoo.Build(Architecture.Mlp);
+        var saved = EngineSettings.Threads;
+        foreach (var batch in new[] { 1, 128 })
+        {
+            foreach (var threads in new[] { 1, 2 })
+            {
+                EngineSettings.Threads = threads;
+                var plan = ExecutionPlan.Compile(model, new Dictionary<string, int[]> { ["input"] = [batch, 1, 28, 28] });
+                using var session = OnnxRuntimeSession.FromModel(model, new OnnxRuntimeOptions { IntraOpThreads = threads });
+                var inputs = RandomInputs.For(model, new RandomInputOptions { DimBindings = new Dictionary<string, long> { ["batch"] = batch } });
+                inputs[0].AsFloats().CopyTo(plan.Input("input").Floats);
+                var (engine, ort) = Interleaved(plan.Forward, () => session.Run(inputs), 2000);
+                line($"| {batch} | {threads} | {F(engine * 1000, "0.0")} | {F(ort * 1000, "0.0")} | {F(engine / ort)} |");
+            }
+        }
+        EngineSettings.Threads = saved;
+        line("");
+    }
+
+    /// <summary>Median milliseconds of two actions timed in alternation, so both see the same machine load.</summary>
+    private static (double A, double B) Interleaved(Action a, Action b, int runs)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            a();
+            b();
+        }
+        var sa = new double[runs];
+        var sb = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var t = Stopwatch.GetTimestamp();
+            a();
+            sa[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            t = Stopwatch.GetTimestamp();
+            b();
+            sb[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+        }
+        Array.Sort(sa);
+        Array.Sort(sb);
+        return (sa[runs / 2], sb[runs / 2]);
+    }
+}

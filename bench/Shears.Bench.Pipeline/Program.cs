@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using Shears.Analysis;
+using Shears.Bench.Pipeline;
+using Shears.Onnx;
+using static Shears.Bench.Pipeline.Timing;
+
+// End-to-end benchmarks of the pipeline stages, with references measured in the same run.
+// Modes: analyze | prune | train | infer | report (all, written to bench/results/pipeline-<cpu>.md).
+var mode = args.Length > 0 ? args[0] : "report";
+if (mode == "analyze-memory")
+{
+    // Child process: memory of one read + analyse, relative to the resident size before it.
+    var before = Memory().Current;
+    var analysis = ModelAnalyzer.Analyze(OnnxReader.Read(args[1]));
+    var (peak, _) = Memory();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{before} {peak} {analysis.WeightBytes}"));
+    return 0;
+}
+var report = new StringBuilder();
+void Line(string text)
+{
+    Console.WriteLine(text);
+    report.AppendLine(text);
+}
+var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown CPU";
+Line($"# Pipeline benchmarks — {cpu}");
+Line("");
+Line($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} logical processors, .NET {Environment.Version}, load average before: {File.ReadAllText("/proc/loadavg").Trim()}");
+Line("");
+if (mode is "analyze" or "report")
+{
+    Benchmarks.Analyze(Line);
+}
+if (mode is "prune" or "report")
+{
+    Benchmarks.Prune(Line);
+}
+if (mode is "train" or "report")
+{
+    Benchmarks.Train(Line);
+}
+if (mode is "infer" or "report")
+{
+    Benchmarks.Infer(Line);
+}
+Line($"Load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
+if (mode == "report")
+{
+    var name = new string([.. cpu.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]).Trim('-');
+    var path = Path.Combine(Exports.Root, "bench", "results", $"pipeline-{name}.md");
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    File.WriteAllText(path, report.ToString());
+    Console.WriteLine($"wrote {path}");
+}
+return 0;
