@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
 namespace Shears.Engine.Kernels;
@@ -100,9 +101,21 @@ internal static unsafe class WorkerPool
         }
     }
 
+    /// <summary>
+    /// A parked thread that runs one part per job. After a part it spins briefly before sleeping:
+    /// kernels are usually called back to back, and waking a sleeping thread can take longer than
+    /// a whole part when the machine is busy.
+    /// </summary>
     private sealed class Worker
     {
+        private const int Idle = 0;
+        private const int Sleeping = 1;
+        private const int Posted = 2;
+
+        private static readonly long _spinTicks = Stopwatch.Frequency / 5000;
+
         private readonly SemaphoreSlim _wake = new(0);
+        private int _state;
         private int _part;
 
         public Worker(int index)
@@ -114,14 +127,28 @@ internal static unsafe class WorkerPool
         public void Start(int part)
         {
             _part = part;
-            _wake.Release();
+            // Only a worker that announced it is asleep needs the semaphore; a spinning one sees the state.
+            if (Interlocked.Exchange(ref _state, Posted) == Sleeping)
+            {
+                _wake.Release();
+            }
         }
 
         private void Loop()
         {
             while (true)
             {
-                _wake.Wait();
+                var deadline = Stopwatch.GetTimestamp() + _spinTicks;
+                var spinner = default(SpinWait);
+                while (Volatile.Read(ref _state) != Posted && Stopwatch.GetTimestamp() < deadline)
+                {
+                    spinner.SpinOnce(sleep1Threshold: -1);
+                }
+                if (Interlocked.CompareExchange(ref _state, Sleeping, Idle) == Idle)
+                {
+                    _wake.Wait();
+                }
+                Volatile.Write(ref _state, Idle);
                 RunPart(_part);
             }
         }
