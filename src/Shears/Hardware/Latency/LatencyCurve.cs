@@ -1,0 +1,126 @@
+namespace Shears.Hardware.Latency;
+
+/// <summary>
+/// Latency of one layer against the channel count of one axis, from measured points. Counts that
+/// are multiples of the block form the base series, read by linear interpolation. Other
+/// alignments are either padded by the kernel to the next multiple (a staircase: a constant factor
+/// times the base at the rounded-up count) or run a separate ragged path (read from their own
+/// points); which of the two holds is decided from the measurements of that alignment.
+/// </summary>
+public sealed class LatencyCurve
+{
+    // Measured points of one alignment that agree with the padded rule this closely use it.
+    private const double PaddedTolerance = 0.12;
+
+    private readonly Dictionary<int, AlignmentRule> _rules = [];
+    private readonly List<LatencyPoint> _base;
+
+    public LatencyCurve(IEnumerable<LatencyPoint> points, int block)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(block);
+        Block = block;
+        Points = [.. points.GroupBy(point => point.Channels).Select(group => new LatencyPoint(group.Key, MeasurementSummary.Median(group.Select(p => p.Ms)))).OrderBy(point => point.Channels)];
+        if (Points.Count == 0)
+        {
+            throw new ShearsException("a latency curve needs at least one measured point");
+        }
+        if (Points.Any(point => point.Channels <= 0 || !(point.Ms >= 0)))
+        {
+            throw new ShearsException("latency curve points need positive channel counts and non-negative times");
+        }
+        _base = [.. Points.Where(point => ChannelAlignment.Of(point.Channels, block) == block)];
+        if (_base.Count == 0)
+        {
+            // Too few channels for a whole block: every count is read from the points themselves.
+            _base = [.. Points];
+            Block = 1;
+        }
+        foreach (var alignment in AlignmentsBelow(Block))
+        {
+            _rules[alignment] = RuleFor(alignment);
+        }
+    }
+
+    public int Block { get; }
+
+    /// <summary>Measured points, one per channel count, ascending.</summary>
+    public IReadOnlyList<LatencyPoint> Points { get; }
+
+    public int MaxChannels => Points[^1].Channels;
+
+    /// <summary>Predicted milliseconds at a channel count.</summary>
+    public double At(int channels)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);
+        var alignment = ChannelAlignment.Of(channels, Block);
+        if (alignment == Block)
+        {
+            return Interpolate(_base, channels);
+        }
+        return _rules[alignment].At(this, channels);
+    }
+
+    /// <summary>Whether counts of an alignment are padded to the block (true) or run a ragged path (false).</summary>
+    public bool IsPadded(int alignment) => alignment >= Block || _rules[alignment].Padded;
+
+    private static IEnumerable<int> AlignmentsBelow(int block)
+    {
+        for (var alignment = 1; alignment < block; alignment *= 2)
+        {
+            yield return alignment;
+        }
+    }
+
+    private double Padded(int channels) => Interpolate(_base, ChannelAlignment.RoundUp(channels, Block));
+
+    // Finer alignments are settled first, so a coarser one without points can borrow a finer one's rule.
+    private AlignmentRule RuleFor(int alignment)
+    {
+        var own = Points.Where(point => ChannelAlignment.Of(point.Channels, Block) == alignment).ToList();
+        if (own.Count == 0)
+        {
+            return _rules.TryGetValue(alignment / 2, out var finer) ? finer : new AlignmentRule(true, 1, []);
+        }
+        var ratios = own.Select(point => point.Ms / Padded(point.Channels)).ToList();
+        var ratio = MeasurementSummary.Median(ratios);
+        var fitsPadded = ratios.All(r => Math.Abs((r / ratio) - 1) <= PaddedTolerance);
+        if (own.Count >= 2)
+        {
+            return fitsPadded ? new AlignmentRule(true, ratio, []) : new AlignmentRule(false, 1, own);
+        }
+        // One point cannot show a shape: follow whichever known rule lies closer, scaled through the point.
+        if (_rules.TryGetValue(alignment / 2, out var ragged) && !ragged.Padded)
+        {
+            var raggedRatio = own[0].Ms / ragged.At(this, own[0].Channels);
+            if (Math.Abs(Math.Log(raggedRatio)) < Math.Abs(Math.Log(ratio)))
+            {
+                return ragged with { Scale = ragged.Scale * raggedRatio };
+            }
+        }
+        return new AlignmentRule(true, ratio, []);
+    }
+
+    // Linear between neighbouring points; proportional to the count outside the measured range.
+    private static double Interpolate(List<LatencyPoint> points, int channels)
+    {
+        if (channels <= points[0].Channels)
+        {
+            return points[0].Ms * channels / points[0].Channels;
+        }
+        if (channels >= points[^1].Channels)
+        {
+            return points[^1].Ms * channels / points[^1].Channels;
+        }
+        var upper = points.FindIndex(point => point.Channels >= channels);
+        var (low, high) = (points[upper - 1], points[upper]);
+        var t = (channels - low.Channels) / (double)(high.Channels - low.Channels);
+        return low.Ms + (t * (high.Ms - low.Ms));
+    }
+
+    /// <summary>How counts of one alignment are read: padded to the block times a factor, or from their own points.</summary>
+    private sealed record AlignmentRule(bool Padded, double Scale, List<LatencyPoint> Own)
+    {
+        public double At(LatencyCurve curve, int channels) => Scale * (Padded ? curve.Padded(channels) : Interpolate(Own, channels));
+    }
+}

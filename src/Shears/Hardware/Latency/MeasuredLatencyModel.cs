@@ -1,0 +1,60 @@
+using Shears.IR;
+
+namespace Shears.Hardware.Latency;
+
+/// <summary>
+/// Predicts from latency tables measured on the target: each convolution and linear layer is read
+/// from the table of its shape class at its channel counts; layers without a table, and every
+/// setting the table was not measured at, fall back to the analytic model.
+/// </summary>
+public sealed class MeasuredLatencyModel : ILatencyModel
+{
+    private readonly Dictionary<LayerTable, LayerTableReader> _readers = [];
+
+    public MeasuredLatencyModel(LatencyTable table, AnalyticLatencyModel fallback)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(fallback);
+        Table = table;
+        Fallback = fallback;
+    }
+
+    public LatencyTable Table { get; }
+
+    public AnalyticLatencyModel Fallback { get; }
+
+    public LatencyPrediction Predict(Model model, LatencySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings != Table.Settings)
+        {
+            return Fallback.Predict(model, settings) with
+            {
+                Method = $"analytic roofline for '{Fallback.Profile.Name}' (no table measured at {settings.Key})",
+            };
+        }
+        var layers = ModelLayers.Read(model, settings).Select(layer => Predict(layer, settings)).ToList();
+        return new LatencyPrediction
+        {
+            Settings = settings,
+            Method = $"tables measured on host {Table.Fingerprint} ({settings.Key}), analytic where no table applies",
+            Layers = layers,
+            OverheadMs = Fallback.Constants.RunOverheadMs,
+        };
+    }
+
+    private LayerLatency Predict(ModelLayer layer, LatencySettings settings)
+    {
+        if (layer.Fused || layer.Signature is not { } signature || Table.Find(signature) is not { } table)
+        {
+            return Fallback.Predict(layer, settings);
+        }
+        if (!_readers.TryGetValue(table, out var reader))
+        {
+            _readers[table] = reader = new LayerTableReader(table);
+        }
+        var ms = reader.At(signature.InputChannels, signature.OutputChannels) / Fallback.SparsitySpeedUp(layer.WeightSparsity);
+        return new LayerLatency(layer.Cost.Name, layer.Cost.Op, ms + Fallback.Constants.NodeOverheadMs, LatencySource.Measured);
+    }
+}
