@@ -20,6 +20,12 @@ internal sealed class ProfileCommand : ICliCommand
         ["engine"] = LatencyRuntime.Engine,
     };
 
+    private static readonly Dictionary<string, TimingClock> Clocks = new(StringComparer.Ordinal)
+    {
+        ["wall"] = TimingClock.Wall,
+        ["cpu"] = TimingClock.ThreadCpu,
+    };
+
     public Command Build(CliOutput output)
     {
         var model = new Argument<string>("model") { Description = "ONNX model file" };
@@ -27,10 +33,11 @@ internal sealed class ProfileCommand : ICliCommand
         var threads = new Option<int>("--threads") { Description = "Threads inside one operator (default 1)", DefaultValueFactory = _ => 1 };
         var batch = new Option<int>("--batch") { Description = "Batch size (default 1)", DefaultValueFactory = _ => 1 };
         var tables = new Option<bool>("--tables") { Description = "Measure this model's latency tables first (cached), so predictions use them" };
+        var clock = new Option<string>("--clock") { Description = "wall (elapsed, default) | cpu (thread CPU time: steadier on a busy machine; single thread only)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var command = new Command("profile", "Measure a model's latency on this host, whole and per layer, beside the latency model's prediction.")
         {
-            model, runtime, threads, batch, tables, json,
+            model, runtime, threads, batch, tables, clock, json,
         };
         command.SetAction(parse =>
         {
@@ -40,6 +47,11 @@ internal sealed class ProfileCommand : ICliCommand
                 Threads = Positive("--threads", parse.GetValue(threads)),
                 Batch = Positive("--batch", parse.GetValue(batch)),
             };
+            var timing = EnumOption.Parse("--clock", parse.GetValue(clock), Clocks, TimingClock.Wall);
+            if (timing == TimingClock.ThreadCpu && settings.Threads != 1)
+            {
+                throw new UsageException("--clock cpu needs --threads 1: other threads' time is not on the calling thread's clock");
+            }
             var path = parse.GetValue(model)!;
             var loaded = OnnxReader.Read(path);
             var host = new HostDetector().Detect();
@@ -50,7 +62,7 @@ internal sealed class ProfileCommand : ICliCommand
                 BuildTables(store, host, settings, meter, loaded);
             }
             var prediction = LatencyModels.ForTarget(host, settings, store).Predict(loaded, settings);
-            var measurement = meter.Measure(loaded, MeasurementOptions.Default with { Settings = settings });
+            var measurement = meter.Measure(loaded, MeasurementOptions.Default with { Settings = settings, Clock = timing });
             var report = new ProfileReport(Path.GetFileName(path), host, measurement, prediction, DateTimeOffset.UtcNow);
             if (parse.GetValue(json))
             {

@@ -74,6 +74,14 @@ public sealed class AnalyticLatencyModel : ILatencyModel
         return flops / gflops / 1e6;
     }
 
+    /// <summary>Milliseconds to read a layer's weights from main memory: the least a layer whose weights are not in cache takes.</summary>
+    public double ColdWeightsMs(ModelLayer layer, LatencySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        ArgumentNullException.ThrowIfNull(settings);
+        return layer.Cost.WeightBytes / MainBandwidth(settings) / 1e6;
+    }
+
     /// <summary>Peak float32 GFLOP/s at a thread count: per-core peak times the cores used, capped by the device peak.</summary>
     public double PeakGflops(LatencySettings settings)
     {

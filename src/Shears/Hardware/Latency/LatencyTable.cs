@@ -8,7 +8,7 @@ namespace Shears.Hardware.Latency;
 public sealed record LatencyTable
 {
     /// <summary>Bumped when the measurement method changes, so older tables are measured again.</summary>
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 
     public int Format { get; init; } = CurrentFormat;
 

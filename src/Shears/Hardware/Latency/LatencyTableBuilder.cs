@@ -57,7 +57,7 @@ public sealed class LatencyTableBuilder
                 wanted.Add((signature, axis));
             }
         }
-        LayerSignature? SignatureOf(Node node) => LayerSignature.Of(node, graph, dependencies.Shapes.ShapeOf);
+        LayerSignature? SignatureOf(Node node) => LayerSignature.Of(node, graph, dependencies.Shapes.ShapeOf, consumers);
         foreach (var group in dependencies.PrunableGroups.Where(group => group.Kind == GroupKind.Channels))
         {
             foreach (var value in group.Values)
@@ -149,7 +149,8 @@ public sealed class LatencyTableBuilder
     {
         var measurement = _meter.Measure(SingleLayerModel.Build(signature), _measurement);
         MeasuredModels++;
-        var layer = measurement.Nodes.Where(node => node.Layer == SingleLayerModel.NodeName).ToList();
+        // The layer and its fused activation; not the layout changes around a lone layer.
+        var layer = measurement.Nodes.Where(node => node.Layer is not null).ToList();
         return layer.Count > 0 ? layer.Sum(node => node.Ms) : measurement.MedianMs;
     }
 }

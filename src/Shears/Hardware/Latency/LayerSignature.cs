@@ -41,6 +41,12 @@ public sealed record LayerSignature
     /// <summary>ONNX auto_pad, when the model pads by rule instead of explicit pads.</summary>
     public string AutoPad { get; init; } = "NOTSET";
 
+    /// <summary>
+    /// The activation the runtime fuses into this layer (Relu, Clip, ...), measured with it because a
+    /// fused activation still passes over the output; null when none follows.
+    /// </summary>
+    public FusedActivation? Activation { get; init; }
+
     /// <summary>Everything but the channel counts, e.g. "conv k3x3 s1x1 p1,1,1,1 d1x1 n1 56x56".</summary>
     public string ShapeClass
     {
@@ -66,6 +72,10 @@ public sealed record LayerSignature
             if (InputSpatial.Length > 0)
             {
                 text.Append(' ').AppendJoin('x', InputSpatial);
+            }
+            if (Activation is { } activation)
+            {
+                text.Append(" +").Append(activation.ToString().ToLowerInvariant());
             }
             return text.ToString();
         }
@@ -125,8 +135,22 @@ public sealed record LayerSignature
 
     /// <summary>
     /// The signature of a Conv, Gemm or MatMul node whose weight is a constant and whose shapes are
-    /// known; null for any other node.
+    /// known, with the activation that alone reads its output (a convolution's only; runtimes fuse
+    /// those); null for any other node.
     /// </summary>
+    public static LayerSignature? Of(Node node, Graph graph, Func<string, Shape?> shapeOf, IReadOnlyDictionary<string, List<Node>> consumers)
+    {
+        ArgumentNullException.ThrowIfNull(consumers);
+        var signature = Of(node, graph, shapeOf);
+        if (signature is null || signature.Kind == LayerKind.Linear || node.Outputs.Count == 0
+            || consumers.GetValueOrDefault(node.Outputs[0]) is not [var only] || FusedActivations.Of(only) is not { } activation)
+        {
+            return signature;
+        }
+        return signature with { Activation = activation };
+    }
+
+    /// <summary>The signature of a Conv, Gemm or MatMul node on its own (no activation); null for any other node.</summary>
     public static LayerSignature? Of(Node node, Graph graph, Func<string, Shape?> shapeOf)
     {
         ArgumentNullException.ThrowIfNull(node);

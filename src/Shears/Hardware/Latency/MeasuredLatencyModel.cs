@@ -4,7 +4,8 @@ namespace Shears.Hardware.Latency;
 
 /// <summary>
 /// Predicts from latency tables measured on the target: each convolution and linear layer is read
-/// from the table of its shape class at its channel counts; layers without a table, and every
+/// from the table of its shape class at its channel counts, and takes at least the time to stream
+/// its weights from memory (tables are timed with warm caches); layers without a table, and every
 /// setting the table was not measured at, fall back to the analytic model.
 /// </summary>
 public sealed class MeasuredLatencyModel : ILatencyModel
@@ -55,6 +56,8 @@ public sealed class MeasuredLatencyModel : ILatencyModel
             _readers[table] = reader = new LayerTableReader(table);
         }
         var ms = reader.At(signature.InputChannels, signature.OutputChannels) / Fallback.SparsitySpeedUp(layer.WeightSparsity);
+        // A lone layer timed again and again keeps its weights in cache; inside a model they come from memory.
+        ms = Math.Max(ms, Fallback.ColdWeightsMs(layer, settings));
         return new LayerLatency(layer.Cost.Name, layer.Cost.Op, ms + Fallback.Constants.NodeOverheadMs, LatencySource.Measured);
     }
 }

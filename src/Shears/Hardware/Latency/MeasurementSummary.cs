@@ -83,7 +83,8 @@ public static class MeasurementSummary
         {
             throw new ArgumentException($"{durations.Count} node-duration rows for {timings.Count} runs", nameof(durations));
         }
-        var useClean = clock == TimingClock.ThreadCpu && clean.Count >= Math.Max(1, options.MinCleanRuns);
+        // Undisturbed runs give true elapsed node times whichever clock the headline uses.
+        var useClean = clean.Count >= Math.Max(1, options.MinCleanRuns);
         var result = new List<NodeTiming>(nodes.Count);
         for (var n = 0; n < nodes.Count; n++)
         {

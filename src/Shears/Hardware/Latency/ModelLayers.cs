@@ -35,7 +35,7 @@ public static class ModelLayers
             {
                 fused.Add(node);
             }
-            var signature = LayerSignature.Of(node, graph, inference.ShapeOf);
+            var signature = LayerSignature.Of(node, graph, inference.ShapeOf, consumers);
             layers.Add(new ModelLayer(node, cost, signature, isFused, signature is null ? 0 : ZeroFraction(graph.FindInitializer(node.Inputs[1]))));
         }
         return layers;

@@ -58,6 +58,10 @@ public static class SingleLayerModel
                 node.Attributes.Add(NodeAttribute.Of("auto_pad", signature.AutoPad));
             }
             output = AddNamed(builder, node);
+            if (signature.Activation is { } activation)
+            {
+                output = FusedActivations.Append(builder, activation, output);
+            }
         }
         builder.Output(output);
         return builder.ToModel(13);
