@@ -12,7 +12,14 @@ public static class LatencyCliffs
     /// <summary>Multiples considered for <see cref="BestMultiple"/>, smallest first.</summary>
     public static IReadOnlyList<int> CandidateMultiples { get; } = [1, 2, 4, 8, 16, 32, 64];
 
-    /// <summary>Every count from 2 to the curve's largest where latency rises more than <paramref name="threshold"/> over the count before.</summary>
+    /// <summary>Channels' worth of average cost one more channel must add, beyond <see cref="DefaultThreshold"/>, to be a cliff.</summary>
+    public const double MinimumStepInChannels = 2;
+
+    /// <summary>
+    /// Every count from 2 to the curve's largest where latency rises more than <paramref name="threshold"/>
+    /// over the count before, and by more than <see cref="MinimumStepInChannels"/> channels' worth of
+    /// the average cost per channel: at small counts any steady growth exceeds a fixed share.
+    /// </summary>
     public static IReadOnlyList<LatencyCliff> Find(LatencyCurve curve, double threshold = DefaultThreshold)
     {
         ArgumentNullException.ThrowIfNull(curve);
@@ -21,7 +28,8 @@ public static class LatencyCliffs
         for (var channels = 2; channels <= curve.MaxChannels; channels++)
         {
             var current = curve.At(channels);
-            if (current > previous * (1 + threshold))
+            var step = current - previous;
+            if (step > previous * threshold && step > MinimumStepInChannels * previous / (channels - 1))
             {
                 cliffs.Add(new LatencyCliff(channels, previous, current));
             }

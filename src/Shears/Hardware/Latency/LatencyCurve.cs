@@ -36,6 +36,7 @@ public sealed class LatencyCurve
             _base = [.. Points];
             Block = 1;
         }
+        _base = NonDecreasing(_base);
         foreach (var alignment in AlignmentsBelow(Block))
         {
             _rules[alignment] = RuleFor(alignment);
@@ -99,6 +100,34 @@ public sealed class LatencyCurve
             }
         }
         return new AlignmentRule(true, ratio, []);
+    }
+
+    /// <summary>
+    /// The closest non-decreasing series (pool adjacent violators): whole blocks of channels never
+    /// cost less than fewer blocks, so a dip in the base series is measurement noise.
+    /// </summary>
+    private static List<LatencyPoint> NonDecreasing(List<LatencyPoint> points)
+    {
+        var pools = new List<(double Sum, int Count)>();
+        foreach (var point in points)
+        {
+            pools.Add((point.Ms, 1));
+            while (pools.Count > 1 && pools[^2].Sum / pools[^2].Count > pools[^1].Sum / pools[^1].Count)
+            {
+                var merged = (pools[^2].Sum + pools[^1].Sum, pools[^2].Count + pools[^1].Count);
+                pools.RemoveAt(pools.Count - 1);
+                pools[^1] = merged;
+            }
+        }
+        var result = new List<LatencyPoint>(points.Count);
+        foreach (var (sum, count) in pools)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                result.Add(points[result.Count] with { Ms = sum / count });
+            }
+        }
+        return result;
     }
 
     // Linear between neighbouring points; proportional to the count outside the measured range.

@@ -24,6 +24,12 @@ public sealed record LatencyTable
 
     public IReadOnlyList<LayerTable> Layers { get; init; } = [];
 
+    /// <summary>Whole-model overheads measured beside the layers, one per model.</summary>
+    public IReadOnlyList<DispatchOverhead> Overheads { get; init; } = [];
+
+    /// <summary>The typical overhead per runtime node, or null when no whole model was measured.</summary>
+    public double? NodeOverheadMs() => Overheads.Count == 0 ? null : MeasurementSummary.Median(Overheads.Select(overhead => overhead.PerNodeMs));
+
     /// <summary>
     /// The table for a layer: same shape class, the smallest full size that covers the layer's channel
     /// counts, else the largest of that class (read by extrapolation); null when the class was never measured.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Shears.IR;
+using Shears.Pruning;
 using Shears.Pruning.Dependency;
 
 namespace Shears.Hardware.Latency;
@@ -9,6 +10,7 @@ namespace Shears.Hardware.Latency;
 /// shrinks, it times single-layer models across the group's channel counts (<see cref="ChannelSweep"/>),
 /// on each axis the group touches. Every other convolution and linear layer gets its full-size
 /// point. Layers already in the given table are not measured again, and identical layers once.
+/// The whole model is timed once too, for the runtime's overhead beyond its nodes.
 /// </summary>
 public sealed class LatencyTableBuilder
 {
@@ -118,12 +120,21 @@ public sealed class LatencyTableBuilder
             }
             layers[signature.Key] = layer;
         }
+        var fingerprint = ModelFingerprint.Of(model);
+        var overheads = table.Overheads;
+        if (overheads.All(overhead => overhead.Model != fingerprint))
+        {
+            progress?.Report("whole model, for the runtime's overhead");
+            overheads = [.. overheads, MeasureOverhead(model, fingerprint)];
+            changed = true;
+        }
         if (!changed)
         {
             return table;
         }
         return table.With(layers.Values) with
         {
+            Overheads = overheads,
             MeasuredAt = _options.Time.GetUtcNow(),
             Method = string.Create(
                 CultureInfo.InvariantCulture,
@@ -144,6 +155,14 @@ public sealed class LatencyTableBuilder
         ChannelAxis.Coupled => signature.WithChannels(count, count),
         _ => signature.WithChannels(signature.InputChannels, count),
     };
+
+    private DispatchOverhead MeasureOverhead(Model model, string fingerprint)
+    {
+        var measurement = _meter.Measure(model, _measurement with { MinRuns = 10, MaxTime = TimeSpan.FromSeconds(10) });
+        var nodes = Math.Max(1, measurement.Nodes.Count);
+        var beyondNodes = measurement.MedianMs - measurement.Nodes.Sum(node => node.Ms);
+        return new DispatchOverhead(fingerprint, nodes, Math.Max(0, beyondNodes) / nodes);
+    }
 
     private double MeasureLayer(LayerSignature signature)
     {

@@ -36,12 +36,14 @@ public sealed class MeasuredLatencyModel : ILatencyModel
             };
         }
         var layers = ModelLayers.Read(model, settings).Select(layer => Predict(layer, settings)).ToList();
+        // Dispatch is measured per runtime node; fused nodes are not dispatched.
+        var dispatched = layers.Count(layer => layer.Source != LatencySource.Fused);
         return new LatencyPrediction
         {
             Settings = settings,
             Method = $"tables measured on host {Table.Fingerprint} ({settings.Key}), analytic where no table applies",
             Layers = layers,
-            OverheadMs = Fallback.Constants.RunOverheadMs,
+            OverheadMs = Fallback.Constants.RunOverheadMs + (dispatched * (Table.NodeOverheadMs() ?? Fallback.Constants.NodeOverheadMs)),
         };
     }
 
@@ -58,6 +60,6 @@ public sealed class MeasuredLatencyModel : ILatencyModel
         var ms = reader.At(signature.InputChannels, signature.OutputChannels) / Fallback.SparsitySpeedUp(layer.WeightSparsity);
         // A lone layer timed again and again keeps its weights in cache; inside a model they come from memory.
         ms = Math.Max(ms, Fallback.ColdWeightsMs(layer, settings));
-        return new LayerLatency(layer.Cost.Name, layer.Cost.Op, ms + Fallback.Constants.NodeOverheadMs, LatencySource.Measured);
+        return new LayerLatency(layer.Cost.Name, layer.Cost.Op, ms, LatencySource.Measured);
     }
 }
