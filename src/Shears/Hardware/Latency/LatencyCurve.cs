@@ -75,31 +75,36 @@ public sealed class LatencyCurve
 
     private double Padded(int channels) => Interpolate(_base, ChannelAlignment.RoundUp(channels, Block));
 
-    // Finer alignments are settled first, so a coarser one without points can borrow a finer one's rule.
+    // Finer alignments are settled first, so a coarser one can follow a finer one's ragged path.
     private AlignmentRule RuleFor(int alignment)
     {
         var own = Points.Where(point => ChannelAlignment.Of(point.Channels, Block) == alignment).ToList();
+        _rules.TryGetValue(alignment / 2, out var finer);
         if (own.Count == 0)
         {
-            return _rules.TryGetValue(alignment / 2, out var finer) ? finer : new AlignmentRule(true, 1, []);
+            return finer ?? new AlignmentRule(true, 1, []);
         }
-        var ratios = own.Select(point => point.Ms / Padded(point.Channels)).ToList();
-        var ratio = MeasurementSummary.Median(ratios);
-        var fitsPadded = ratios.All(r => Math.Abs((r / ratio) - 1) <= PaddedTolerance);
-        if (own.Count >= 2)
+        // Candidate shapes: padded to the block, or the finer alignment's ragged path; each scaled through the points.
+        var candidates = new List<AlignmentRule> { new(true, 1, []) };
+        if (finer is { Padded: false })
         {
-            return fitsPadded ? new AlignmentRule(true, ratio, []) : new AlignmentRule(false, 1, own);
+            candidates.Add(finer);
         }
-        // One point cannot show a shape: follow whichever known rule lies closer, scaled through the point.
-        if (_rules.TryGetValue(alignment / 2, out var ragged) && !ragged.Padded)
+        var fits = candidates.Select(rule =>
         {
-            var raggedRatio = own[0].Ms / ragged.At(this, own[0].Channels);
-            if (Math.Abs(Math.Log(raggedRatio)) < Math.Abs(Math.Log(ratio)))
-            {
-                return ragged with { Scale = ragged.Scale * raggedRatio };
-            }
+            var ratios = own.Select(point => point.Ms / rule.At(this, point.Channels)).ToList();
+            return (Rule: rule, Ratio: MeasurementSummary.Median(ratios), Spread: ratios.Max() / ratios.Min());
+        }).ToList();
+        if (own.Count == 1)
+        {
+            // One point cannot show a shape: follow the candidate it lies closest to.
+            var nearest = fits.MinBy(fit => Math.Abs(Math.Log(fit.Ratio)));
+            return nearest.Rule with { Scale = nearest.Rule.Scale * nearest.Ratio };
         }
-        return new AlignmentRule(true, ratio, []);
+        var best = fits.MinBy(fit => fit.Spread);
+        return best.Spread <= 1 + PaddedTolerance
+            ? best.Rule with { Scale = best.Rule.Scale * best.Ratio }
+            : new AlignmentRule(false, 1, own);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Shears.Hardware.Latency;
 
@@ -29,6 +30,7 @@ public sealed record LatencySettings
     }
 
     /// <summary>A short stable text for file names and cache keys, e.g. "onnxruntime-t1-b1".</summary>
+    [JsonIgnore]
     public string Key => string.Create(CultureInfo.InvariantCulture, $"{RuntimeName(Runtime)}-t{Threads}-b{Batch}");
 
     public static string RuntimeName(LatencyRuntime runtime) => runtime switch

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Serialization;
 using Shears.IR;
 
 namespace Shears.Hardware.Latency;
@@ -48,6 +49,7 @@ public sealed record LayerSignature
     public FusedActivation? Activation { get; init; }
 
     /// <summary>Everything but the channel counts, e.g. "conv k3x3 s1x1 p1,1,1,1 d1x1 n1 56x56".</summary>
+    [JsonIgnore]
     public string ShapeClass
     {
         get
@@ -82,6 +84,7 @@ public sealed record LayerSignature
     }
 
     /// <summary>The shape class with the channel counts, e.g. "conv k3x3 ... 56x56 c64>128".</summary>
+    [JsonIgnore]
     public string Key => string.Create(CultureInfo.InvariantCulture, $"{ShapeClass} c{InputChannels}>{OutputChannels}");
 
     /// <summary>Multiply-accumulates of one run.</summary>
