@@ -11,11 +11,16 @@ namespace Shears.Bench.Latency;
 /// Latency benchmarks in ONNX Runtime on this host:
 ///   table --model M.onnx [--threads T] [--batch B] [--cache DIR] [--fresh]   time to build M's latency table, with cliffs
 ///   validate --model A.onnx --model B.onnx [--variants N] [--rounds R] [--threads T] [--cache DIR] [--output FILE.md]
+///   curve --layer TEXT [--axis output|input|coupled] [--threads T] [--cache DIR]   measured points and the curve read from them
 /// </summary>
 internal static class BenchCommand
 {
     public static int Run(string[] args)
     {
+        if (args.Length > 0 && args[0] == "curve")
+        {
+            return CurveReport.Run(new BenchArguments(args[1..]));
+        }
         if (args.Length == 0 || args[0] is not ("table" or "validate"))
         {
             Console.Error.WriteLine("usage: Shears.Bench.Latency table|validate --model M.onnx [...] (see BenchCommand.cs)");

@@ -101,9 +101,10 @@ public sealed class LatencyCurve
             var nearest = fits.MinBy(fit => Math.Abs(Math.Log(fit.Ratio)));
             return nearest.Rule with { Scale = nearest.Rule.Scale * nearest.Ratio };
         }
-        var best = fits.MinBy(fit => fit.Spread);
-        return best.Spread <= 1 + PaddedTolerance
-            ? best.Rule with { Scale = best.Rule.Scale * best.Ratio }
+        // Padding is the common case and wins whenever it explains the points; a ragged path must explain them instead.
+        var fitting = fits.FirstOrDefault(fit => fit.Spread <= 1 + PaddedTolerance);
+        return fitting.Rule is { } rule
+            ? rule with { Scale = rule.Scale * fitting.Ratio }
             : new AlignmentRule(false, 1, own);
     }
 
