@@ -9,16 +9,7 @@ namespace Shears.Interop.Tests.Latency;
 [Trait("Category", "Interop")]
 public sealed class OrtProfilingTests
 {
-    private static readonly MeasurementOptions Quick = new()
-    {
-        Clock = TimingClock.ThreadCpu,
-        WarmupRuns = 1,
-        MinRuns = 3,
-        MaxRuns = 10,
-        MinTime = TimeSpan.Zero,
-        MaxTime = TimeSpan.FromSeconds(5),
-        MinCleanRuns = 0,
-    };
+    private static readonly MeasurementOptions Quick = MeasurementOptions.Brief with { Clock = TimingClock.ThreadCpu };
 
     [Theory]
     [InlineData("resnet18")]

@@ -34,6 +34,17 @@ public sealed record MeasurementOptions
 
     public static MeasurementOptions Default { get; } = new();
 
+    /// <summary>A handful of runs, for checks that need well-formed figures rather than precise ones.</summary>
+    public static MeasurementOptions Brief { get; } = new()
+    {
+        WarmupRuns = 1,
+        MinRuns = 3,
+        MaxRuns = 10,
+        MinTime = TimeSpan.Zero,
+        MaxTime = TimeSpan.FromSeconds(5),
+        MinCleanRuns = 0,
+    };
+
     /// <summary>Quick settings for building tables of many small single-layer models.</summary>
     public static MeasurementOptions ForTables(LatencySettings settings) => new()
     {
