@@ -24,7 +24,7 @@ public sealed record MeasurementOptions
     public TimeSpan MinTime { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Sampling stops here even when fewer clean runs than asked for were seen.</summary>
-    public TimeSpan MaxTime { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan MaxTime { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Undisturbed runs wanted for per-node figures; sampling goes on (within the limits) until there are this many.</summary>
     public int MinCleanRuns { get; init; } = 5;
