@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Shears.IR;
 using Shears.IR.Inference;
 
@@ -38,6 +39,9 @@ public sealed class ExecutionPlan
 
     /// <summary>Number of compiled kernels (nodes left after folding).</summary>
     public int KernelCount => _kernels.Count;
+
+    /// <summary>Node display name and operator of each kernel, in run order.</summary>
+    public IReadOnlyList<(string Name, string Op)> Kernels => [.. _kernels.Select(kernel => (kernel.Name, kernel.OpType))];
 
     /// <summary>Compiles a model for the given input shapes (inputs not listed keep their declared shapes).</summary>
     /// <param name="model">The model to compile.</param>
@@ -174,6 +178,26 @@ public sealed class ExecutionPlan
         foreach (var kernel in _kernels)
         {
             kernel.Forward();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Forward"/> with a timer around every kernel: writes each kernel's elapsed
+    /// <see cref="Stopwatch"/> ticks, in <see cref="Kernels"/> order. A separate method, so untimed runs pay nothing.
+    /// </summary>
+    public void ForwardTimed(Span<long> ticks)
+    {
+        if (ticks.Length < _kernels.Count)
+        {
+            throw new ArgumentException($"{ticks.Length} slots for {_kernels.Count} kernels", nameof(ticks));
+        }
+        var previous = Stopwatch.GetTimestamp();
+        for (var i = 0; i < _kernels.Count; i++)
+        {
+            _kernels[i].Forward();
+            var now = Stopwatch.GetTimestamp();
+            ticks[i] = now - previous;
+            previous = now;
         }
     }
 

@@ -10,13 +10,10 @@ public static class HardwareDirectories
     public const string ProfilesVariable = "SHEARS_PROFILES";
 
     /// <summary>Folder holding one measurement file per host fingerprint.</summary>
-    public static string HostCache(Func<string, string?>? environment = null)
-    {
-        environment ??= Environment.GetEnvironmentVariable;
-        var root = NonEmpty(environment(CacheVariable))
-            ?? Path.Combine(NonEmpty(environment("XDG_CACHE_HOME")) ?? Path.Combine(Home(), ".cache"), "shears");
-        return Path.Combine(root, "hardware");
-    }
+    public static string HostCache(Func<string, string?>? environment = null) => Path.Combine(CacheRoot(environment), "hardware");
+
+    /// <summary>Folder holding measured latency tables, one file per host fingerprint, runtime, threads and batch.</summary>
+    public static string LatencyCache(Func<string, string?>? environment = null) => Path.Combine(CacheRoot(environment), "latency");
 
     /// <summary>Folders searched for user profiles: SHEARS_PROFILES (a path list) or the config folder.</summary>
     public static IReadOnlyList<string> UserProfiles(Func<string, string?>? environment = null)
@@ -28,6 +25,13 @@ public static class HardwareDirectories
         }
         var config = NonEmpty(environment("XDG_CONFIG_HOME")) ?? Path.Combine(Home(), ".config");
         return [Path.Combine(config, "shears", "profiles")];
+    }
+
+    private static string CacheRoot(Func<string, string?>? environment)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        return NonEmpty(environment(CacheVariable))
+            ?? Path.Combine(NonEmpty(environment("XDG_CACHE_HOME")) ?? Path.Combine(Home(), ".cache"), "shears");
     }
 
     private static string Home() => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);

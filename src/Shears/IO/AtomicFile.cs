@@ -43,6 +43,19 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Creates a folder (and its parents) for files about to be written; fails with one line naming its purpose.</summary>
+    public static void EnsureDirectory(string directory, string purpose)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ShearsException($"{directory}: cannot create the {purpose} folder: {e.Message}", e);
+        }
+    }
+
     public static void WriteText(string path, string text) =>
         Write(path, stream =>
         {

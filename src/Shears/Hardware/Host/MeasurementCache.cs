@@ -32,14 +32,7 @@ public sealed class MeasurementCache(string directory)
     public void Write(MeasurementRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        try
-        {
-            System.IO.Directory.CreateDirectory(Directory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ShearsException($"{Directory}: cannot create the hardware cache folder: {e.Message}", e);
-        }
+        AtomicFile.EnsureDirectory(Directory, "hardware cache");
         AtomicFile.WriteText(PathFor(record.Fingerprint), JsonSerializer.Serialize(record, ProfileJson.Options));
     }
 }

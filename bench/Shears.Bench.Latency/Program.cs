@@ -1,0 +1,3 @@
+using Shears.Bench.Latency;
+
+return BenchCommand.Run(args);

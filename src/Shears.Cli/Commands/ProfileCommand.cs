@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Shears.Cli.Rendering;
+using Shears.Hardware;
+using Shears.Hardware.Host;
+using Shears.Hardware.Latency;
+using Shears.Onnx;
+using Shears.OnnxRuntime.Profiling;
+
+namespace Shears.Cli.Commands;
+
+/// <summary>
+/// `shears profile MODEL [--runtime ort|engine] [--threads T] [--batch B] [--tables] [--json]`: measured
+/// latency on this host, whole and per layer, beside the latency model's prediction.
+/// </summary>
+internal sealed class ProfileCommand : ICliCommand
+{
+    private static readonly Dictionary<string, LatencyRuntime> Runtimes = new(StringComparer.Ordinal)
+    {
+        ["ort"] = LatencyRuntime.OnnxRuntime,
+        ["engine"] = LatencyRuntime.Engine,
+    };
+
+    private static readonly Dictionary<string, TimingClock> Clocks = new(StringComparer.Ordinal)
+    {
+        ["wall"] = TimingClock.Wall,
+        ["cpu"] = TimingClock.ThreadCpu,
+    };
+
+    public Command Build(CliOutput output)
+    {
+        var model = new Argument<string>("model") { Description = "ONNX model file" };
+        var runtime = new Option<string>("--runtime") { Description = "ort (ONNX Runtime, default) | engine (Shears engine)" };
+        var threads = new Option<int>("--threads") { Description = "Threads inside one operator (default 1)", DefaultValueFactory = _ => 1 };
+        var batch = new Option<int>("--batch") { Description = "Batch size (default 1)", DefaultValueFactory = _ => 1 };
+        var tables = new Option<bool>("--tables") { Description = "Measure this model's latency tables first (cached), so predictions use them" };
+        var clock = new Option<string>("--clock") { Description = "wall (elapsed, default) | cpu (thread CPU time: steadier on a busy machine; single thread only)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var command = new Command("profile", "Measure a model's latency on this host, whole and per layer, beside the latency model's prediction.")
+        {
+            model, runtime, threads, batch, tables, clock, json,
+        };
+        command.SetAction(parse =>
+        {
+            var settings = new LatencySettings
+            {
+                Runtime = EnumOption.Parse("--runtime", parse.GetValue(runtime), Runtimes, LatencyRuntime.OnnxRuntime),
+                Threads = Positive("--threads", parse.GetValue(threads)),
+                Batch = Positive("--batch", parse.GetValue(batch)),
+            };
+            var timing = EnumOption.Parse("--clock", parse.GetValue(clock), Clocks, TimingClock.Wall);
+            if (timing == TimingClock.ThreadCpu && settings.Threads != 1)
+            {
+                throw new UsageException("--clock cpu needs --threads 1: other threads' time is not on the calling thread's clock");
+            }
+            var path = parse.GetValue(model)!;
+            var loaded = OnnxReader.Read(path);
+            var host = new HostDetector().Detect();
+            ILatencyMeter meter = settings.Runtime == LatencyRuntime.Engine ? new EngineLatencyMeter() : new OrtLatencyMeter();
+            var store = LatencyTableStore.Default();
+            if (parse.GetValue(tables))
+            {
+                BuildTables(store, host, settings, meter, loaded);
+            }
+            var prediction = LatencyModels.ForTarget(host, settings, store).Predict(loaded, settings);
+            var measurement = meter.Measure(loaded, MeasurementOptions.Default with { Settings = settings, Clock = timing });
+            var report = new ProfileReport(Path.GetFileName(path), host, measurement, prediction, DateTimeOffset.UtcNow);
+            if (parse.GetValue(json))
+            {
+                output.Out.WriteLine(ProfileReportJson.Serialize(report));
+            }
+            else
+            {
+                ProfileView.Render(output.Console, report);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static int Positive(string option, int value) =>
+        value >= 1 ? value : throw new UsageException($"{option} {value} must be at least 1");
+
+    private static void BuildTables(LatencyTableStore store, HardwareProfile host, LatencySettings settings, ILatencyMeter meter, IR.Model model)
+    {
+        var fingerprint = host.Fingerprint ?? throw new ShearsException("the host has no fingerprint, so its latency tables cannot be cached");
+        var builder = new LatencyTableBuilder(meter, new LatencyTableBuilderOptions
+        {
+            Fingerprint = fingerprint,
+            Settings = settings,
+            Block = host.PrimaryChannelMultiple(),
+        });
+        var table = builder.Build(model, store.TryLoad(fingerprint, settings));
+        if (builder.MeasuredModels > 0)
+        {
+            store.Save(table);
+        }
+    }
+}

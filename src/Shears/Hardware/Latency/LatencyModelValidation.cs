@@ -1,0 +1,56 @@
+using Shears.Analysis;
+using Shears.IR;
+
+namespace Shears.Hardware.Latency;
+
+/// <summary>
+/// Checks a latency model against a meter: prunes each model into seeded variants, predicts each,
+/// and measures each in interleaved passes (every variant once per pass), so slow spells of a busy
+/// machine fall on all variants alike instead of on a few.
+/// </summary>
+public static class LatencyModelValidation
+{
+    public static ValidationReport Run(
+        IReadOnlyList<(string Name, Model Model)> models,
+        ILatencyModel latencyModel,
+        ILatencyMeter meter,
+        ValidationOptions options,
+        IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(latencyModel);
+        ArgumentNullException.ThrowIfNull(meter);
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Measurement.Settings;
+        var variants = new List<(string Name, int Index, Model Model, double Predicted, long Macs)>();
+        foreach (var (name, model) in models)
+        {
+            progress?.Report($"{name}: pruning {options.VariantsPerModel} variants");
+            var index = 0;
+            foreach (var variant in PrunedVariants.Make(model, options.VariantsPerModel, options.Seed, options.MaxRatio, name))
+            {
+                var predicted = latencyModel.Predict(variant, settings).TotalMs;
+                var macs = ModelAnalyzer.Analyze(variant).Macs;
+                variants.Add((name, index++, variant, predicted, macs));
+            }
+        }
+        var measured = variants.Select(_ => new List<double>()).ToList();
+        var clock = options.Measurement.Clock;
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            progress?.Report($"measuring pass {round + 1} of {options.Rounds}");
+            for (var i = 0; i < variants.Count; i++)
+            {
+                var measurement = meter.Measure(variants[i].Model, options.Measurement);
+                measured[i].Add(measurement.MedianMs);
+                clock = measurement.Clock;
+            }
+        }
+        return new ValidationReport
+        {
+            Settings = settings,
+            Clock = clock,
+            Variants = [.. variants.Select((v, i) => new VariantResult(v.Name, v.Index, v.Macs, MeasurementSummary.Median(measured[i]), v.Predicted))],
+        };
+    }
+}

@@ -1,0 +1,20 @@
+namespace Shears.Hardware.Latency;
+
+/// <summary>
+/// Picks the latency model for a target: tables measured on it at the setting asked for when the
+/// store has them (with a roofline fitted to those tables for the rest), else the roofline from
+/// the target's profile alone.
+/// </summary>
+public static class LatencyModels
+{
+    public static ILatencyModel ForTarget(HardwareProfile profile, LatencySettings settings, LatencyTableStore? store = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (store is not null && profile.Fingerprint is { } fingerprint && store.TryLoad(fingerprint, settings) is { } table)
+        {
+            return new MeasuredLatencyModel(table, CalibratedLatencyModel.Fit(profile, table));
+        }
+        return new AnalyticLatencyModel(profile);
+    }
+}

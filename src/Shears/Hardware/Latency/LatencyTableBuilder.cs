@@ -1,0 +1,175 @@
+using System.Globalization;
+using Shears.IR;
+using Shears.Pruning;
+using Shears.Pruning.Dependency;
+
+namespace Shears.Hardware.Latency;
+
+/// <summary>
+/// Builds latency tables for a model on this host: for every layer whose channels a prunable group
+/// shrinks, it times single-layer models across the group's channel counts (<see cref="ChannelSweep"/>),
+/// on each axis the group touches. Every other convolution and linear layer gets its full-size
+/// point. Layers already in the given table are not measured again, and identical layers once.
+/// The whole model is timed once too, for the runtime's overhead beyond its nodes.
+/// </summary>
+public sealed class LatencyTableBuilder
+{
+    private readonly ILatencyMeter _meter;
+    private readonly LatencyTableBuilderOptions _options;
+    private readonly MeasurementOptions _measurement;
+
+    public LatencyTableBuilder(ILatencyMeter meter, LatencyTableBuilderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        ArgumentNullException.ThrowIfNull(options);
+        if (meter.Runtime != options.Settings.Runtime)
+        {
+            throw new ShearsException($"a {LatencySettings.RuntimeName(meter.Runtime)} meter cannot build {LatencySettings.RuntimeName(options.Settings.Runtime)} tables");
+        }
+        _meter = meter;
+        _options = options;
+        _measurement = (options.Measurement ?? MeasurementOptions.ForTables(options.Settings)) with { Settings = options.Settings, PerNode = true };
+    }
+
+    /// <summary>Single-layer models timed by the last <see cref="Build"/>.</summary>
+    public int MeasuredModels { get; private set; }
+
+    /// <summary>The layers and axes of a model a table needs, each once.</summary>
+    public static IReadOnlyList<(LayerSignature Signature, ChannelAxis? Axis)> Plan(Model model, int batch)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var dependencies = DependencyGraph.Build(ModelBatch.With(model, batch));
+        var graph = dependencies.Model.Graph;
+        var producers = graph.Producers();
+        var consumers = graph.Consumers();
+        var wanted = new List<(LayerSignature, ChannelAxis?)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Want(LayerSignature? signature, ChannelAxis? axis)
+        {
+            if (signature is null)
+            {
+                return;
+            }
+            if (signature.Kind == LayerKind.DepthwiseConvolution && axis is not null)
+            {
+                axis = ChannelAxis.Coupled;
+            }
+            if (seen.Add($"{signature.Key}|{axis}"))
+            {
+                wanted.Add((signature, axis));
+            }
+        }
+        LayerSignature? SignatureOf(Node node) => LayerSignature.Of(node, graph, dependencies.Shapes.ShapeOf, consumers);
+        foreach (var group in dependencies.PrunableGroups.Where(group => group.Kind == GroupKind.Channels))
+        {
+            foreach (var value in group.Values)
+            {
+                if (producers.TryGetValue(value, out var producer) && producer.Outputs[0] == value)
+                {
+                    Want(SignatureOf(producer), ChannelAxis.Output);
+                }
+                foreach (var consumer in consumers.GetValueOrDefault(value) ?? [])
+                {
+                    if (consumer.Input(0) == value)
+                    {
+                        Want(SignatureOf(consumer), ChannelAxis.Input);
+                    }
+                }
+            }
+        }
+        foreach (var node in graph.Nodes)
+        {
+            Want(SignatureOf(node), null);
+        }
+        return wanted;
+    }
+
+    /// <summary>Measures what <paramref name="existing"/> lacks for the model and returns the table with it added.</summary>
+    public LatencyTable Build(Model model, LatencyTable? existing = null, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        MeasuredModels = 0;
+        var table = existing ?? new LatencyTable
+        {
+            Fingerprint = _options.Fingerprint,
+            Settings = _options.Settings,
+        };
+        if (table.Fingerprint != _options.Fingerprint || table.Settings != _options.Settings)
+        {
+            throw new ShearsException("the existing latency table belongs to another host or setting");
+        }
+        var layers = table.Layers.ToDictionary(layer => layer.Signature.Key, StringComparer.Ordinal);
+        var changed = false;
+        foreach (var (signature, axis) in Plan(model, _options.Settings.Batch))
+        {
+            if (!layers.TryGetValue(signature.Key, out var layer))
+            {
+                var full = MeasureLayer(signature);
+                layer = new LayerTable { Signature = signature, Block = _options.Block, FullMs = full };
+                changed = true;
+            }
+            if (axis is { } measuredAxis && PointsOf(layer, measuredAxis).Count == 0)
+            {
+                var fullChannels = (int)(measuredAxis == ChannelAxis.Input ? signature.InputChannels : signature.OutputChannels);
+                progress?.Report($"{signature.Key}: {measuredAxis.ToString().ToLowerInvariant()} channels");
+                var points = ChannelSweep.For(fullChannels, _options.Block)
+                    .Select(count => new LatencyPoint(count, count == fullChannels ? layer.FullMs : MeasureLayer(Resize(signature, measuredAxis, count))))
+                    .ToList();
+                layer = layer.WithPoints(measuredAxis, points);
+                changed = true;
+            }
+            layers[signature.Key] = layer;
+        }
+        var fingerprint = ModelFingerprint.Of(model);
+        var overheads = table.Overheads;
+        if (overheads.All(overhead => overhead.Model != fingerprint))
+        {
+            progress?.Report("whole model, for the runtime's overhead");
+            overheads = [.. overheads, MeasureOverhead(model, fingerprint)];
+            changed = true;
+        }
+        if (!changed)
+        {
+            return table;
+        }
+        return table.With(layers.Values) with
+        {
+            Overheads = overheads,
+            MeasuredAt = _options.Time.GetUtcNow(),
+            Method = string.Create(
+                CultureInfo.InvariantCulture,
+                $"single-layer models timed per node ({LatencySettings.RuntimeName(_options.Settings.Runtime)}, {_measurement.Clock} clock, {_measurement.WarmupRuns} warm-up runs, median of at least {_measurement.MinRuns} runs)"),
+        };
+    }
+
+    private static IReadOnlyList<LatencyPoint> PointsOf(LayerTable layer, ChannelAxis axis) => axis switch
+    {
+        ChannelAxis.Input => layer.InputPoints,
+        ChannelAxis.Coupled => layer.CoupledPoints,
+        _ => layer.OutputPoints,
+    };
+
+    private static LayerSignature Resize(LayerSignature signature, ChannelAxis axis, int count) => axis switch
+    {
+        ChannelAxis.Input => signature.WithChannels(count, signature.OutputChannels),
+        ChannelAxis.Coupled => signature.WithChannels(count, count),
+        _ => signature.WithChannels(signature.InputChannels, count),
+    };
+
+    private DispatchOverhead MeasureOverhead(Model model, string fingerprint)
+    {
+        var measurement = _meter.Measure(model, _measurement with { MinRuns = 10, MaxTime = TimeSpan.FromSeconds(10) });
+        var nodes = Math.Max(1, measurement.Nodes.Count);
+        var beyondNodes = measurement.MedianMs - measurement.Nodes.Sum(node => node.Ms);
+        return new DispatchOverhead(fingerprint, nodes, Math.Max(0, beyondNodes) / nodes);
+    }
+
+    private double MeasureLayer(LayerSignature signature)
+    {
+        var measurement = _meter.Measure(SingleLayerModel.Build(signature), _measurement);
+        MeasuredModels++;
+        // The layer and its fused activation; not the layout changes around a lone layer.
+        var layer = measurement.Nodes.Where(node => node.Layer is not null).ToList();
+        return layer.Count > 0 ? layer.Sum(node => node.Ms) : measurement.MedianMs;
+    }
+}

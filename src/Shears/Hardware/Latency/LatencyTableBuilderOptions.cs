@@ -1,0 +1,18 @@
+namespace Shears.Hardware.Latency;
+
+/// <summary>How <see cref="LatencyTableBuilder"/> measures: for which target, with which vector block, sampled how.</summary>
+public sealed record LatencyTableBuilderOptions
+{
+    public LatencySettings Settings { get; init; } = LatencySettings.Default;
+
+    /// <summary>Fingerprint of the host doing the measuring; tables are only valid there.</summary>
+    public required string Fingerprint { get; init; }
+
+    /// <summary>The vector block curves are read with; the host profile's first preferred channel multiple.</summary>
+    public int Block { get; init; } = 16;
+
+    /// <summary>Sampling of each single-layer model; null means <see cref="MeasurementOptions.ForTables"/>.</summary>
+    public MeasurementOptions? Measurement { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
