@@ -28,7 +28,7 @@ public sealed class LatencyModelAccuracyTests(ITestOutputHelper output)
         var host = new HostDetector().Detect();
         var settings = LatencySettings.Default;
         var models = new[] { "resnet18", "mobilenet_v2" }
-            .Select(name => (Name: name, Model: OnnxReader.Read(ModelZoo.Get(new ZooModel(name)))))
+            .Select(name => (Name: name, Model: OnnxReader.Read(TorchvisionExports.Get(new ZooModel(name)))))
             .ToList();
         var builder = new LatencyTableBuilder(new OrtLatencyMeter(), new LatencyTableBuilderOptions
         {

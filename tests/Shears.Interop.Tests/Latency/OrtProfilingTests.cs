@@ -16,7 +16,7 @@ public sealed class OrtProfilingTests
     [InlineData("mobilenet_v2")]
     public void Every_weighted_layer_gets_its_measured_time(string name)
     {
-        var model = OnnxReader.Read(ModelZoo.Get(new ZooModel(name)));
+        var model = OnnxReader.Read(TorchvisionExports.Get(new ZooModel(name)));
         var measurement = new OrtLatencyMeter().Measure(model, Quick);
         var layers = measurement.LayerMs();
         var weighted = model.Graph.Nodes.Where(node => node.OpType is "Conv" or "Gemm").Select(node => node.DisplayName).ToList();
@@ -28,7 +28,7 @@ public sealed class OrtProfilingTests
     [Fact]
     public void Predictions_list_the_same_layers_the_runtime_reports()
     {
-        var model = OnnxReader.Read(ModelZoo.Get(new ZooModel("resnet18")));
+        var model = OnnxReader.Read(TorchvisionExports.Get(new ZooModel("resnet18")));
         var measurement = new OrtLatencyMeter().Measure(model, Quick);
         var prediction = new AnalyticLatencyModel(new Hardware.Host.HostDetector().Detect()).Predict(model, LatencySettings.Default);
         var rows = LatencyComparison.Rows(measurement, prediction);
