@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using Shears.Analysis;
 using Shears.Bench.Pipeline;
+using Shears.Models;
 using Shears.Onnx;
 using static Shears.Bench.Pipeline.Timing;
 
 // End-to-end benchmarks of the pipeline stages, with references measured in the same run.
-// Modes: analyze | prune | train | infer | report (all, written to bench/results/pipeline-<cpu>.md).
+// Modes: analyze | prune | train | infer | kernels (per-kernel training profile) | report (all, written to bench/results/pipeline-<cpu>.md).
 var mode = args.Length > 0 ? args[0] : "report";
 if (mode == "analyze-memory")
 {
@@ -39,6 +40,11 @@ if (mode is "prune" or "report")
 if (mode is "train" or "report")
 {
     Benchmarks.Train(Line);
+}
+if (mode == "kernels")
+{
+    KernelProfile.Training(Line, Architecture.Mlp);
+    KernelProfile.Training(Line, Architecture.Cnn);
 }
 if (mode is "infer" or "report")
 {

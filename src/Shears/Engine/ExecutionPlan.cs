@@ -205,7 +205,22 @@ public sealed class ExecutionPlan
     /// Back-propagates from the given output gradients (the loss's derivative with respect to each
     /// output), adding into the parameter gradients.
     /// </summary>
-    public void Backward(IReadOnlyDictionary<string, float[]> outputGradients)
+    public void Backward(IReadOnlyDictionary<string, float[]> outputGradients) => Backward(outputGradients, []);
+
+    /// <summary>
+    /// <see cref="Backward(IReadOnlyDictionary{string, float[]})"/> with a timer around every kernel: writes each
+    /// kernel's elapsed <see cref="Stopwatch"/> ticks, in <see cref="Kernels"/> order (zero for kernels with nothing to back-propagate).
+    /// </summary>
+    public void BackwardTimed(IReadOnlyDictionary<string, float[]> outputGradients, Span<long> ticks)
+    {
+        if (ticks.Length < _kernels.Count)
+        {
+            throw new ArgumentException($"{ticks.Length} slots for {_kernels.Count} kernels", nameof(ticks));
+        }
+        Backward(outputGradients, ticks);
+    }
+
+    private void Backward(IReadOnlyDictionary<string, float[]> outputGradients, Span<long> ticks)
     {
         ArgumentNullException.ThrowIfNull(outputGradients);
         if (Mode != ExecutionMode.Training)
@@ -226,7 +241,14 @@ public sealed class ExecutionPlan
             var kernel = _kernels[k];
             if (Array.Exists(kernel.OutputGrads, g => g is not null))
             {
+                if (ticks.IsEmpty)
+                {
+                    kernel.Backward();
+                    continue;
+                }
+                var started = Stopwatch.GetTimestamp();
                 kernel.Backward();
+                ticks[k] = Stopwatch.GetTimestamp() - started;
             }
         }
     }

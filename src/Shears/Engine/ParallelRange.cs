@@ -1,7 +1,10 @@
+using System.Runtime.CompilerServices;
+using Shears.Engine.Kernels;
+
 namespace Shears.Engine;
 
 /// <summary>Splits an index range into contiguous chunks run on the engine's threads; small ranges run inline.</summary>
-internal static class ParallelRange
+internal static unsafe class ParallelRange
 {
     /// <summary>Runs body(start, end) over [0, count) in at most <see cref="EngineSettings.Threads"/> chunks of at least <paramref name="grain"/> items.</summary>
     public static void For(int count, int grain, Action<int, int> body)
@@ -12,11 +15,24 @@ internal static class ParallelRange
             body(0, count);
             return;
         }
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, chunk =>
-        {
-            var start = (int)((long)count * chunk / chunks);
-            var end = (int)((long)count * (chunk + 1) / chunks);
-            body(start, end);
-        });
+        // The kernels' own worker threads, not the thread pool: they are already awake after a
+        // GEMM, and two sets of busy threads on the same cores would slow each other down.
+        var job = new Job { Count = count, Chunks = chunks, Body = body };
+        WorkerPool.Run(chunks, &RunChunk, Unsafe.AsPointer(ref job));
+    }
+
+    private static void RunChunk(void* state, int chunk)
+    {
+        ref var job = ref Unsafe.AsRef<Job>(state);
+        var start = (int)((long)job.Count * chunk / job.Chunks);
+        var end = (int)((long)job.Count * (chunk + 1) / job.Chunks);
+        job.Body(start, end);
+    }
+
+    private struct Job
+    {
+        public int Count;
+        public int Chunks;
+        public Action<int, int> Body;
     }
 }

@@ -32,8 +32,14 @@ internal sealed class MaxPoolKernel : OpKernel
     {
         var x = In(0).Floats;
         var y = Outputs[0].Floats;
+        var paired = MaxPool2x2.Applies(_window);
         ParallelRange.For(_window.Planes, Math.Max(1, (1 << 12) / Math.Max(1, _window.OutputPlane)), (start, end) =>
         {
+            if (paired)
+            {
+                ForwardPaired(_window, x, y, _winners, start, end);
+                return;
+            }
             var visitor = new MaxVisitor(x, y, _winners);
             _window.Visit(ref visitor, start, end);
         });
@@ -63,6 +69,15 @@ internal sealed class MaxPoolKernel : OpKernel
                 }
             }
         });
+    }
+
+    private static unsafe void ForwardPaired(PoolWindow window, float[] input, float[] output, int[] winners, int firstPlane, int endPlane)
+    {
+        fixed (float* x = input, y = output)
+        fixed (int* winner = winners)
+        {
+            MaxPool2x2.Forward(window, x, y, winner, firstPlane, endPlane);
+        }
     }
 
     private void WriteIndices(long[] indices)

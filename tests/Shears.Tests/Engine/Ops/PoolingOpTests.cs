@@ -43,6 +43,47 @@ public sealed class PoolingOpTests
         EngineVsOrt.AssertSame(Pool("AveragePool", [2, 3, 7, 6], [.. attributes, Int("count_include_pad", 1)]));
     }
 
+    [Theory]
+    [InlineData(9, 13)]
+    [InlineData(26, 26)]
+    [InlineData(3, 8)]
+    public void Paired_max_pooling_matches_ort_with_indices(int height, int width)
+    {
+        var b = new GraphBuilder();
+        var outputs = b.AddMany("MaxPool", [b.Input("x", 2, 3, height, width)], 2, Ints("kernel_shape", 2, 2), Ints("strides", 2, 2));
+        b.Output(outputs[0]);
+        b.Output(outputs[1], DataType.Int64);
+        EngineVsOrt.AssertSame(b.ToModel(), new Dictionary<string, Array> { ["x"] = Distinct(6 * height * width, height) });
+    }
+
+    [Fact]
+    public void Paired_max_pooling_breaks_ties_like_the_scalar_path()
+    {
+        // Few distinct values: most windows hold ties, and the first maximum in row-major order must win.
+        var random = new Random(3);
+        var values = Enumerable.Range(0, 2 * 4 * 10 * 14).Select(_ => (float)random.Next(3)).ToArray();
+        values[5] = float.NaN;
+        var model = Pool("MaxPool", [2, 4, 10, 14], Ints("kernel_shape", 2, 2), Ints("strides", 2, 2));
+        var (vectorOutput, vectorGradient) = RunWithGradient(model, values);
+        using (Shears.Engine.Kernels.KernelRegistry.Force(Shears.Engine.Kernels.KernelVariant.Scalar))
+        {
+            var (scalarOutput, scalarGradient) = RunWithGradient(model, values);
+            Assert.Equal(scalarOutput, vectorOutput);
+            Assert.Equal(scalarGradient, vectorGradient);
+        }
+    }
+
+    private static (float[] Output, float[] InputGradient) RunWithGradient(Model model, float[] values)
+    {
+        var plan = Shears.Engine.ExecutionPlan.Compile(model, new Dictionary<string, int[]> { ["x"] = [2, 4, 10, 14] }, Shears.Engine.ExecutionMode.Training, inputsWithGradients: ["x"]);
+        values.CopyTo(plan.Input("x").Floats, 0);
+        plan.Forward();
+        var output = plan.Output(model.Graph.Outputs[0].Name).Floats.ToArray();
+        var seed = Enumerable.Range(0, output.Length).Select(i => 1f + i).ToArray();
+        plan.Backward(new Dictionary<string, float[]> { [model.Graph.Outputs[0].Name] = seed });
+        return (output, plan.Gradient("x")!.Floats.ToArray());
+    }
+
     [Fact]
     public void Max_pooling_with_dilation_matches_ort()
     {
