@@ -13,7 +13,7 @@ namespace Shears.Engine.Kernels;
 internal static unsafe class ImageGemmConvolution
 {
     /// <summary>Chunks gather images until their output positions reach this many GEMM columns.</summary>
-    private const int ChunkColumns = 512;
+    private const int ChunkColumns = 2048;
 
     public static void Run(ConvPass pass, ref ConvTensors tensors, int threads)
     {

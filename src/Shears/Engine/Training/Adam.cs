@@ -54,7 +54,10 @@ public sealed class Adam : IOptimizer
             {
                 _moments[name] = state = (new float[w.Length], new float[w.Length]);
             }
-            Update(w, g, state.M, state.V, l2, shrink, stepSize, sqrtCorrection2);
+            var (weights, grads, m, v) = (parameters.Value(name), parameters.Grad(name), state.M, state.V);
+            // Large weights are split over the engine's threads; the update is memory-bound and per element.
+            ParallelRange.For(w.Length, 1 << 14, (start, end) =>
+                Update(weights.Span[start..end], grads.Span[start..end], m.AsSpan(start, end - start), v.AsSpan(start, end - start), l2, shrink, stepSize, sqrtCorrection2));
             parameters.ApplyMask(name);
             if (parameters.Mask(name) is { } keep)
             {
