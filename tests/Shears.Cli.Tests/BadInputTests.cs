@@ -110,6 +110,15 @@ public sealed class BadInputTests
         CliRun.Of("train", "--arch", "vgg", "-o", "/tmp/never.onnx").AssertOneErrorLine(2, "vgg");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Train_needs_exactly_one_of_arch_and_from(bool both)
+    {
+        string[] args = both ? ["train", "--arch", "mlp", "--from", "m.onnx", "-o", "/tmp/never.onnx"] : ["train", "-o", "/tmp/never.onnx"];
+        CliRun.Of(args).AssertOneErrorLine(2, "--from");
+    }
+
     [Fact]
     public void Unknown_hardware_target_names_the_known_ones()
     {

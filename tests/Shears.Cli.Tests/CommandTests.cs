@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Shears.Models;
+using Shears.Onnx;
 
 namespace Shears.Cli.Tests;
 
@@ -39,6 +40,30 @@ public sealed class CommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("101,770", run.Out, StringComparison.Ordinal);
         Assert.Contains("Gemm", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fine_tuning_a_pruned_model_keeps_its_zeros_and_changes_the_rest()
+    {
+        using var folder = new TemporaryFolder();
+        var input = folder.Model(Architecture.Mlp, "mlp.onnx");
+        var pruned = folder.File("pruned.onnx");
+        Assert.Equal(0, CliRun.Of("prune", input, "-o", pruned, "--granularity", "unstructured", "--ratio", "0.6").ExitCode);
+        var tuned = folder.File("tuned.onnx");
+        var run = CliRun.Of("train", "--from", pruned, "--epochs", "1", "-o", tuned);
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("test accuracy", run.Out, StringComparison.Ordinal);
+        var before = OnnxReader.Read(pruned).Graph.Initializers["fc1.weight"].ToFloats();
+        var after = OnnxReader.Read(tuned).Graph.Initializers["fc1.weight"].ToFloats();
+        Assert.True(before.Count(v => v == 0f) >= before.Length / 2);
+        for (var i = 0; i < before.Length; i++)
+        {
+            if (before[i] == 0f)
+            {
+                Assert.Equal(0f, after[i]);
+            }
+        }
+        Assert.True(before.Zip(after).Count(p => p.First != p.Second) > before.Length / 4, "fine-tuning left the kept weights unchanged");
     }
 
     [Fact]

@@ -10,12 +10,16 @@ using Spectre.Console;
 
 namespace Shears.Cli.Commands;
 
-/// <summary>`shears train --arch mlp|cnn|resnet|vit --data fashion-mnist --epochs N -o model.onnx`: trains one of the built-in models with the engine.</summary>
+/// <summary>
+/// `shears train --arch mlp|cnn|resnet|vit --data fashion-mnist --epochs N -o model.onnx`: trains one of the
+/// built-in models with the engine; `--from model.onnx` fine-tunes an existing classifier (a pruned one keeps its zeros).
+/// </summary>
 internal sealed class TrainCommand : ICliCommand
 {
     public Command Build(CliOutput output)
     {
-        var arch = new Option<string>("--arch") { Description = "mlp | cnn | resnet | vit", Required = true };
+        var arch = new Option<string?>("--arch") { Description = "mlp | cnn | resnet | vit (or --from)" };
+        var from = new Option<string?>("--from") { Description = "Fine-tune this ONNX classifier instead of a new built-in model; its zero weights stay zero" };
         var data = new Option<string>("--data") { Description = "fashion-mnist (default location) or a folder with MNIST-format IDX files", DefaultValueFactory = _ => "fashion-mnist" };
         var epochs = new Option<int>("--epochs") { Description = "Epochs to train", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed for weights and shuffling", DefaultValueFactory = _ => 0 };
@@ -28,9 +32,9 @@ internal sealed class TrainCommand : ICliCommand
         var threads = new Option<int?>("--threads") { Description = "Engine threads (default: all cores)" };
         var outPath = new Option<string>("--output", "-o") { Description = "Where to write the trained model (ONNX)", Required = true };
 
-        var command = new Command("train", "Train a built-in model (mlp, cnn, resnet, vit) on Fashion-MNIST with the Shears engine.")
+        var command = new Command("train", "Train a built-in model (mlp, cnn, resnet, vit) on Fashion-MNIST with the Shears engine, or fine-tune an ONNX classifier (--from).")
         {
-            arch, data, epochs, seed, batch, lr, schedule, optimizer, weightDecay, smoothing, threads, outPath,
+            arch, from, data, epochs, seed, batch, lr, schedule, optimizer, weightDecay, smoothing, threads, outPath,
         };
         command.SetAction(parse =>
         {
@@ -38,7 +42,11 @@ internal sealed class TrainCommand : ICliCommand
             {
                 EngineSettings.Threads = t >= 1 ? t : throw new UsageException($"--threads {t} must be at least 1");
             }
-            var architecture = Parse(() => Architectures.Parse(parse.GetValue(arch)!));
+            var (archName, fromPath) = (parse.GetValue(arch), parse.GetValue(from));
+            if ((archName is null) == (fromPath is null))
+            {
+                throw new UsageException("give either --arch (train a new built-in model) or --from MODEL (fine-tune one)");
+            }
             var epochCount = parse.GetValue(epochs);
             var rate = parse.GetValue(lr);
             if (rate <= 0 || float.IsNaN(rate))
@@ -62,8 +70,15 @@ internal sealed class TrainCommand : ICliCommand
             options.Validate();
             var target = parse.GetValue(outPath)!;
             var split = DataOption.Load(parse.GetValue(data));
-            var model = ModelZoo.Build(architecture, parse.GetValue(seed));
+            var model = fromPath is not null
+                ? OnnxReader.Read(fromPath)
+                : ModelZoo.Build(Parse(() => Architectures.Parse(archName!)), parse.GetValue(seed));
             var trainer = new Trainer(model, options);
+            if (fromPath is not null)
+            {
+                // Pruned weights stay pruned: fine-tuning must not regrow what pruning removed.
+                trainer.Parameters.MaskCurrentZeros();
+            }
             TrainingDisplay.Run(output, trainer, split.Train, options);
             var trained = trainer.ToModel();
             var metrics = ClassifierEvaluator.Evaluate(trained, split.Test);

@@ -112,7 +112,7 @@ internal static unsafe class WorkerPool
         private const int Sleeping = 1;
         private const int Posted = 2;
 
-        private static readonly long _spinTicks = Stopwatch.Frequency / 5000;
+        private static readonly long SpinTicks = Stopwatch.Frequency / 5000;
 
         private readonly SemaphoreSlim _wake = new(0);
         private int _state;
@@ -138,7 +138,7 @@ internal static unsafe class WorkerPool
         {
             while (true)
             {
-                var deadline = Stopwatch.GetTimestamp() + _spinTicks;
+                var deadline = Stopwatch.GetTimestamp() + SpinTicks;
                 var spinner = default(SpinWait);
                 while (Volatile.Read(ref _state) != Posted && Stopwatch.GetTimestamp() < deadline)
                 {
