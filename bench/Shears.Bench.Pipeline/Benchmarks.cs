@@ -89,6 +89,53 @@ internal static class Benchmarks
             line($"| {Architectures.Name(arch)} | {EngineSettings.Threads} | {F(median)} | {F(seconds[0])} | {F(data.Count / median, "0")} |");
         }
         line("");
+        line("PyTorch on this machine, same models, data, batch and optimizer (bench/reference/torch_training.py; Debian's python3-torch, whose BLAS is the generic reference one):");
+        line("");
+        line("| model | threads | PyTorch epoch seconds (median after the first) | PyTorch test accuracy after 3 epochs |");
+        line("|---|---:|---:|---:|");
+        foreach (var reference in TorchReference(EngineSettings.Threads))
+        {
+            line(reference);
+        }
+        line("");
+    }
+
+    /// <summary>Table rows from the PyTorch reference script, or one row saying why there are none.</summary>
+    private static IEnumerable<string> TorchReference(int threads)
+    {
+        var python = Environment.GetEnvironmentVariable("SHEARS_PYTHON") ?? "/usr/bin/python3";
+        var start = new ProcessStartInfo(python, ["bench/reference/torch_training.py", "--threads", $"{threads}", "--epochs", "3"])
+        {
+            WorkingDirectory = Exports.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        Process? process;
+        try
+        {
+            process = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return [$"| (not run: {e.Message}) | | | |"];
+        }
+        using (process)
+        {
+            if (process is null)
+            {
+                return ["| (not run: python did not start) | | | |"];
+            }
+            var output = process.StandardOutput.ReadToEnd();
+            var errors = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                return [$"| (failed: {errors.Trim().Split('\n')[^1]}) | | | |"];
+            }
+            return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(row => row.Split(' '))
+                .Select(f => $"| {f[0]} | {f[1]} | {f[2]} | {double.Parse(f[3], CultureInfo.InvariantCulture) * 100:0.00}% |")];
+        }
     }
 
     public static void Infer(Action<string> line)

@@ -10,6 +10,22 @@ internal static class GemmBlocking
     /// <summary>Depth (K) of one packed block.</summary>
     public const int Depth = 256;
 
+    /// <summary>
+    /// The depth of each block for a product of depth <paramref name="k"/>: one block up to half again
+    /// <see cref="Depth"/>, since a thin trailing block (K = 288 as 256 + 32, a 3×3 convolution over
+    /// 32 channels) costs a whole extra pass over C and measured 7% slower than one deeper block.
+    /// </summary>
+    public static int DepthStep(int k)
+    {
+        if (k <= Depth * 3 / 2)
+        {
+            return Math.Max(1, k);
+        }
+        // Deeper products: equal blocks of at most Depth (784 as 4 × 196, not 3 × 256 + 16).
+        var blocks = (k + Depth - 1) / Depth;
+        return (k + blocks - 1) / blocks;
+    }
+
     /// <summary>Rows (M) of one packed A block; a multiple of every tile height (6 and 12).</summary>
     public const int Rows = 144;
 

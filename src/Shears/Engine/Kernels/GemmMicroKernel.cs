@@ -87,6 +87,51 @@ internal static unsafe class GemmMicroKernel<TOps, TVector>
         }
     }
 
+    /// <summary>
+    /// The first six rows of a tile only, for the last rows of a 12-row variant's block (64 rows are
+    /// five full tiles and four rows): half the work of running the full tile over zero padding.
+    /// <paramref name="a"/> advances by <paramref name="aStep"/> floats per depth step (the packed panel height).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunSixRows(int depth, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, float alpha, float beta)
+    {
+        var w = TOps.Width;
+        var c0a = TOps.Zero; var c0b = TOps.Zero;
+        var c1a = TOps.Zero; var c1b = TOps.Zero;
+        var c2a = TOps.Zero; var c2b = TOps.Zero;
+        var c3a = TOps.Zero; var c3b = TOps.Zero;
+        var c4a = TOps.Zero; var c4b = TOps.Zero;
+        var c5a = TOps.Zero; var c5b = TOps.Zero;
+        for (var p = 0; p < depth; p++)
+        {
+            var b0 = TOps.Load(b);
+            var b1 = TOps.Load(b + w);
+            var x = TOps.Broadcast(a[0]);
+            c0a = TOps.MultiplyAdd(x, b0, c0a); c0b = TOps.MultiplyAdd(x, b1, c0b);
+            x = TOps.Broadcast(a[1]);
+            c1a = TOps.MultiplyAdd(x, b0, c1a); c1b = TOps.MultiplyAdd(x, b1, c1b);
+            x = TOps.Broadcast(a[2]);
+            c2a = TOps.MultiplyAdd(x, b0, c2a); c2b = TOps.MultiplyAdd(x, b1, c2b);
+            x = TOps.Broadcast(a[3]);
+            c3a = TOps.MultiplyAdd(x, b0, c3a); c3b = TOps.MultiplyAdd(x, b1, c3b);
+            x = TOps.Broadcast(a[4]);
+            c4a = TOps.MultiplyAdd(x, b0, c4a); c4b = TOps.MultiplyAdd(x, b1, c4b);
+            x = TOps.Broadcast(a[5]);
+            c5a = TOps.MultiplyAdd(x, b0, c5a); c5b = TOps.MultiplyAdd(x, b1, c5b);
+            a += aStep;
+            b += bStep;
+        }
+        var alphas = TOps.Broadcast(alpha);
+        var betas = TOps.Broadcast(beta);
+        var readC = beta != 0f;
+        StoreRow(c, c0a, c0b, alphas, betas, readC);
+        StoreRow(c + ldc, c1a, c1b, alphas, betas, readC);
+        StoreRow(c + (2 * ldc), c2a, c2b, alphas, betas, readC);
+        StoreRow(c + (3 * ldc), c3a, c3b, alphas, betas, readC);
+        StoreRow(c + (4 * ldc), c4a, c4b, alphas, betas, readC);
+        StoreRow(c + (5 * ldc), c5a, c5b, alphas, betas, readC);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreRow(float* c, TVector low, TVector high, TVector alphas, TVector betas, bool readC)
     {

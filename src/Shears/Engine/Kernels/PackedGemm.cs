@@ -38,16 +38,17 @@ internal static unsafe class PackedGemm<TOps, TVector>
     {
         var packedBlockRows = Math.Min(GemmBlocking.Rows, RoundUp(g.M, TileRows));
         var packedBlockColumns = Math.Min(GemmBlocking.Columns, RoundUp(g.N, TileColumns));
-        var packedDepth = Math.Min(GemmBlocking.Depth, g.K);
+        var depthStep = GemmBlocking.DepthStep(g.K);
+        var packedDepth = Math.Min(depthStep, g.K);
         var packedA = Scratch.Get(ScratchSlot.PackedA, (long)packedBlockRows * packedDepth);
         var packedB = Scratch.Get(ScratchSlot.PackedB, (long)packedBlockColumns * packedDepth);
         var edgeTile = stackalloc float[TileRows * TileColumns];
         for (var column = 0; column < g.N; column += GemmBlocking.Columns)
         {
             var columns = Math.Min(GemmBlocking.Columns, g.N - column);
-            for (var depth = 0; depth < g.K; depth += GemmBlocking.Depth)
+            for (var depth = 0; depth < g.K; depth += depthStep)
             {
-                var depths = Math.Min(GemmBlocking.Depth, g.K - depth);
+                var depths = Math.Min(depthStep, g.K - depth);
                 // Later depth blocks add onto what the first one wrote.
                 var beta = depth == 0 ? g.Beta : 1f;
                 GemmPacking<TOps, TVector>.PackB(g, depth, depths, column, columns, packedB);
@@ -76,6 +77,18 @@ internal static unsafe class PackedGemm<TOps, TVector>
                 if (tileRows == TileRows && tileColumns == TileColumns)
                 {
                     GemmMicroKernel<TOps, TVector>.Run(depths, a, b, TileColumns, target, ldc, alpha, beta);
+                }
+                else if (TileRows == 12 && tileRows <= 6)
+                {
+                    if (tileRows == 6 && tileColumns == TileColumns)
+                    {
+                        GemmMicroKernel<TOps, TVector>.RunSixRows(depths, a, TileRows, b, TileColumns, target, ldc, alpha, beta);
+                    }
+                    else
+                    {
+                        GemmMicroKernel<TOps, TVector>.RunSixRows(depths, a, TileRows, b, TileColumns, edgeTile, TileColumns, 1f, 0f);
+                        MergeTile(edgeTile, TileColumns, tileRows, tileColumns, target, ldc, alpha, beta);
+                    }
                 }
                 else
                 {

@@ -40,6 +40,10 @@ public class GemmTests
         CheckAgainstReference(random, MatrixOp.Transpose, MatrixOp.Transpose, 161, 70, 530, alpha: 1f, beta: 0f, padding: 0, threads: 2);
         CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Transpose, 16, 999, 300, alpha: -1f, beta: 1f, padding: 5, threads: 2);
         CheckAgainstReference(random, MatrixOp.Transpose, MatrixOp.Identity, 9, 1001, 77, alpha: 2f, beta: 0.5f, padding: 2, threads: 2);
+        // Six leftover rows over whole column panels (the six-row tile writes C directly), four leftover
+        // rows (through the edge tile), a depth kept in one block (384) and one split in two (385).
+        CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Identity, 66, 64, 384, alpha: 1f, beta: 0.5f, padding: 0, threads: 1);
+        CheckAgainstReference(random, MatrixOp.Transpose, MatrixOp.Identity, 64, 96, 385, alpha: 1f, beta: 0f, padding: 1, threads: 1);
         // Few columns: computed as the transposed product, split over threads along M.
         CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Identity, 301, 9, 700, alpha: 1f, beta: -1f, padding: 2, threads: 2);
         CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Transpose, 77, 13, 40, alpha: 0.5f, beta: 0f, padding: 1, threads: 2);
