@@ -163,24 +163,48 @@ internal static class Benchmarks
         line("");
     }
 
-    /// <summary>Median milliseconds of two actions timed in alternation, so both see the same machine load.</summary>
+    /// <summary>
+    /// Median milliseconds of two actions timed in alternating blocks, so both see the same machine
+    /// load. Blocks rather than single calls: both runtimes keep their worker threads spinning for a
+    /// while after a call, and a neighbour's spinning threads would otherwise take the other's cores.
+    /// </summary>
     private static (double A, double B) Interleaved(Action a, Action b, int runs)
     {
-        for (var i = 0; i < 5; i++)
+        const int Block = 50;
+        for (var i = 0; i < Block; i++)
         {
             a();
+        }
+        for (var i = 0; i < Block; i++)
+        {
             b();
         }
         var sa = new double[runs];
         var sb = new double[runs];
-        for (var i = 0; i < runs; i++)
+        for (var start = 0; start < runs; start += Block)
         {
-            var t = Stopwatch.GetTimestamp();
-            a();
-            sa[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
-            t = Stopwatch.GetTimestamp();
-            b();
-            sb[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            var end = Math.Min(runs, start + Block);
+            // The first calls of a block wait for the other runtime's threads to stop spinning: not timed.
+            for (var i = 0; i < 5; i++)
+            {
+                a();
+            }
+            for (var i = start; i < end; i++)
+            {
+                var t = Stopwatch.GetTimestamp();
+                a();
+                sa[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            }
+            for (var i = 0; i < 5; i++)
+            {
+                b();
+            }
+            for (var i = start; i < end; i++)
+            {
+                var t = Stopwatch.GetTimestamp();
+                b();
+                sb[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            }
         }
         Array.Sort(sa);
         Array.Sort(sb);
