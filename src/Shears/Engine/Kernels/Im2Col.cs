@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Shears.Engine.Kernels;
 
 /// <summary>
@@ -18,28 +20,35 @@ internal static unsafe class Im2Col
 
     private static void Walk(ConvGeometry g, float* image, float* columns, nint rowStride, bool fold)
     {
+        // Geometry in locals: the pointer stores below could alias the geometry object as far as the
+        // JIT knows, so field reads inside the loops would be repeated on every element.
         var (oh, ow) = (g.OutHeight, g.OutWidth);
+        var (inHeight, inWidth) = (g.InHeight, g.InWidth);
+        var (strideHeight, strideWidth) = (g.StrideHeight, g.StrideWidth);
+        var (dilationHeight, dilationWidth) = (g.DilationHeight, g.DilationWidth);
+        var (padTop, padLeft) = (g.PadTop, g.PadLeft);
+        var (kernelHeight, kernelWidth) = (g.KernelHeight, g.KernelWidth);
         var row = columns;
         for (var c = 0; c < g.InChannelsPerGroup; c++)
         {
-            var plane = image + ((long)c * g.InHeight * g.InWidth);
-            for (var r = 0; r < g.KernelHeight; r++)
+            var plane = image + ((long)c * inHeight * inWidth);
+            for (var r = 0; r < kernelHeight; r++)
             {
-                for (var s = 0; s < g.KernelWidth; s++, row += rowStride)
+                for (var s = 0; s < kernelWidth; s++, row += rowStride)
                 {
-                    var offset = (s * g.DilationWidth) - g.PadLeft;
-                    var (start, end) = ConvRange.Valid(ow, g.StrideWidth, offset, g.InWidth);
+                    var offset = (s * dilationWidth) - padLeft;
+                    var (start, end) = ConvRange.Valid(ow, strideWidth, offset, inWidth);
                     for (var y = 0; y < oh; y++)
                     {
                         var columnRow = row + (y * ow);
-                        var ih = (y * g.StrideHeight) - g.PadTop + (r * g.DilationHeight);
-                        var inside = ih >= 0 && ih < g.InHeight;
-                        var imageRow = plane + (ih * g.InWidth) + offset;
+                        var ih = (y * strideHeight) - padTop + (r * dilationHeight);
+                        var inside = ih >= 0 && ih < inHeight;
+                        var imageRow = plane + (ih * inWidth) + offset;
                         if (fold)
                         {
-                            for (var x = inside ? start : end; x < end; x++)
+                            if (inside)
                             {
-                                imageRow[x * g.StrideWidth] += columnRow[x];
+                                Scatter(columnRow, imageRow, strideWidth, start, end);
                             }
                         }
                         else if (!inside)
@@ -48,11 +57,33 @@ internal static unsafe class Im2Col
                         }
                         else
                         {
-                            Gather(imageRow, g.StrideWidth, columnRow, start, end, ow);
+                            Gather(imageRow, strideWidth, columnRow, start, end, ow);
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>target[x * stride] += source[x] for x in [start, end).</summary>
+    private static void Scatter(float* source, float* target, int stride, int start, int end)
+    {
+        var x = start;
+        if (stride == 1)
+        {
+            for (; x + 8 <= end && Vector256.IsHardwareAccelerated; x += 8)
+            {
+                (Vector256.Load(target + x) + Vector256.Load(source + x)).Store(target + x);
+            }
+            for (; x < end; x++)
+            {
+                target[x] += source[x];
+            }
+            return;
+        }
+        for (; x < end; x++)
+        {
+            target[x * stride] += source[x];
         }
     }
 
@@ -67,6 +98,10 @@ internal static unsafe class Im2Col
         }
         if (stride == 1)
         {
+            for (; x + 8 <= end && Vector256.IsHardwareAccelerated; x += 8)
+            {
+                Vector256.Load(source + x).Store(target + x);
+            }
             for (; x < end; x++)
             {
                 target[x] = source[x];
