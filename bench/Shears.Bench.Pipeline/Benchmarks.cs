@@ -93,7 +93,7 @@ internal static class Benchmarks
         line("");
         line("| model | threads | PyTorch epoch seconds (median after the first) | PyTorch test accuracy after 3 epochs |");
         line("|---|---:|---:|---:|");
-        foreach (var reference in TorchReference(EngineSettings.Threads))
+        foreach (var reference in Environment.GetEnvironmentVariable("SHEARS_BENCH_NO_TORCH") is null ? TorchReference(EngineSettings.Threads) : [])
         {
             line(reference);
         }

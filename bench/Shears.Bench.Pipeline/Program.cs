@@ -8,6 +8,7 @@ using static Shears.Bench.Pipeline.Timing;
 
 // End-to-end benchmarks of the pipeline stages, with references measured in the same run.
 // Modes: analyze | prune | train | infer | kernels (per-kernel training profile) | report (all, written to bench/results/pipeline-<cpu>.md).
+// SHEARS_BENCH_NO_TORCH=1 skips the PyTorch reference (two minutes) in train and report.
 var mode = args.Length > 0 ? args[0] : "report";
 if (mode == "analyze-memory")
 {

@@ -60,15 +60,24 @@ internal sealed class MaxPoolKernel : OpKernel
         var outputPlane = _window.OutputPlane;
         // Windows of one plane only reach that plane, so planes run in parallel.
         ParallelRange.For(_window.Planes, Math.Max(1, (1 << 12) / Math.Max(1, outputPlane)), (start, end) =>
+            ScatterToWinners(_winners, dy, dx, start * outputPlane, end * outputPlane));
+    }
+
+    /// <summary>dx[winner[o]] += dy[o] for outputs [first, end); raw pointers, since this runs over every pooled value of a batch.</summary>
+    private static unsafe void ScatterToWinners(int[] winners, float[] outputGradient, float[] inputGradient, int first, int end)
+    {
+        fixed (int* winner = winners)
+        fixed (float* dy = outputGradient, dx = inputGradient)
         {
-            for (var o = start * outputPlane; o < end * outputPlane; o++)
+            for (var o = first; o < end; o++)
             {
-                if (_winners[o] >= 0)
+                var at = winner[o];
+                if (at >= 0)
                 {
-                    dx[_winners[o]] += dy[o];
+                    dx[at] += dy[o];
                 }
             }
-        });
+        }
     }
 
     private static unsafe void ForwardPaired(PoolWindow window, float[] input, float[] output, int[] winners, int firstPlane, int endPlane)
