@@ -17,8 +17,21 @@ internal static unsafe class GemmMicroKernel<TOps, TVector>
     /// <paramref name="depth"/> steps of TileRows values; <paramref name="b"/> holds one row of two
     /// registers per step, rows <paramref name="bStep"/> floats apart. C is not read when beta is 0.
     /// </summary>
+    public static void Run(int depth, float* a, float* b, nint bStep, float* c, nint ldc, float alpha, float beta) =>
+        Tile<FullHeight>(depth, a, TOps.TileRows, b, bStep, c, ldc, alpha, beta);
+
+    /// <summary>
+    /// The first six rows of a tile only, for the last rows of a 12-row variant's block (64 rows are
+    /// five full tiles and four rows): half the work of running the full tile over zero padding.
+    /// <paramref name="a"/> advances by <paramref name="aStep"/> floats per depth step (the packed panel height).
+    /// </summary>
+    public static void RunSixRows(int depth, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, float alpha, float beta) =>
+        Tile<SixRows>(depth, a, aStep, b, bStep, c, ldc, alpha, beta);
+
+    /// <summary>One tile of <typeparamref name="THeight"/> rows; a struct parameter, so the JIT compiles each height without the rows it does not use.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int depth, float* a, float* b, nint bStep, float* c, nint ldc, float alpha, float beta)
+    private static void Tile<THeight>(int depth, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, float alpha, float beta)
+        where THeight : struct, ITileHeight
     {
         var w = TOps.Width;
         var c0a = TOps.Zero; var c0b = TOps.Zero;
@@ -49,7 +62,7 @@ internal static unsafe class GemmMicroKernel<TOps, TVector>
             c4a = TOps.MultiplyAdd(x, b0, c4a); c4b = TOps.MultiplyAdd(x, b1, c4b);
             x = TOps.Broadcast(a[5]);
             c5a = TOps.MultiplyAdd(x, b0, c5a); c5b = TOps.MultiplyAdd(x, b1, c5b);
-            if (TOps.TileRows == 12)
+            if (THeight.Rows == 12)
             {
                 x = TOps.Broadcast(a[6]);
                 c6a = TOps.MultiplyAdd(x, b0, c6a); c6b = TOps.MultiplyAdd(x, b1, c6b);
@@ -64,60 +77,6 @@ internal static unsafe class GemmMicroKernel<TOps, TVector>
                 x = TOps.Broadcast(a[11]);
                 c11a = TOps.MultiplyAdd(x, b0, c11a); c11b = TOps.MultiplyAdd(x, b1, c11b);
             }
-            a += TOps.TileRows;
-            b += bStep;
-        }
-        var alphas = TOps.Broadcast(alpha);
-        var betas = TOps.Broadcast(beta);
-        var readC = beta != 0f;
-        StoreRow(c, c0a, c0b, alphas, betas, readC);
-        StoreRow(c + ldc, c1a, c1b, alphas, betas, readC);
-        StoreRow(c + (2 * ldc), c2a, c2b, alphas, betas, readC);
-        StoreRow(c + (3 * ldc), c3a, c3b, alphas, betas, readC);
-        StoreRow(c + (4 * ldc), c4a, c4b, alphas, betas, readC);
-        StoreRow(c + (5 * ldc), c5a, c5b, alphas, betas, readC);
-        if (TOps.TileRows == 12)
-        {
-            StoreRow(c + (6 * ldc), c6a, c6b, alphas, betas, readC);
-            StoreRow(c + (7 * ldc), c7a, c7b, alphas, betas, readC);
-            StoreRow(c + (8 * ldc), c8a, c8b, alphas, betas, readC);
-            StoreRow(c + (9 * ldc), c9a, c9b, alphas, betas, readC);
-            StoreRow(c + (10 * ldc), c10a, c10b, alphas, betas, readC);
-            StoreRow(c + (11 * ldc), c11a, c11b, alphas, betas, readC);
-        }
-    }
-
-    /// <summary>
-    /// The first six rows of a tile only, for the last rows of a 12-row variant's block (64 rows are
-    /// five full tiles and four rows): half the work of running the full tile over zero padding.
-    /// <paramref name="a"/> advances by <paramref name="aStep"/> floats per depth step (the packed panel height).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void RunSixRows(int depth, float* a, nint aStep, float* b, nint bStep, float* c, nint ldc, float alpha, float beta)
-    {
-        var w = TOps.Width;
-        var c0a = TOps.Zero; var c0b = TOps.Zero;
-        var c1a = TOps.Zero; var c1b = TOps.Zero;
-        var c2a = TOps.Zero; var c2b = TOps.Zero;
-        var c3a = TOps.Zero; var c3b = TOps.Zero;
-        var c4a = TOps.Zero; var c4b = TOps.Zero;
-        var c5a = TOps.Zero; var c5b = TOps.Zero;
-        for (var p = 0; p < depth; p++)
-        {
-            var b0 = TOps.Load(b);
-            var b1 = TOps.Load(b + w);
-            var x = TOps.Broadcast(a[0]);
-            c0a = TOps.MultiplyAdd(x, b0, c0a); c0b = TOps.MultiplyAdd(x, b1, c0b);
-            x = TOps.Broadcast(a[1]);
-            c1a = TOps.MultiplyAdd(x, b0, c1a); c1b = TOps.MultiplyAdd(x, b1, c1b);
-            x = TOps.Broadcast(a[2]);
-            c2a = TOps.MultiplyAdd(x, b0, c2a); c2b = TOps.MultiplyAdd(x, b1, c2b);
-            x = TOps.Broadcast(a[3]);
-            c3a = TOps.MultiplyAdd(x, b0, c3a); c3b = TOps.MultiplyAdd(x, b1, c3b);
-            x = TOps.Broadcast(a[4]);
-            c4a = TOps.MultiplyAdd(x, b0, c4a); c4b = TOps.MultiplyAdd(x, b1, c4b);
-            x = TOps.Broadcast(a[5]);
-            c5a = TOps.MultiplyAdd(x, b0, c5a); c5b = TOps.MultiplyAdd(x, b1, c5b);
             a += aStep;
             b += bStep;
         }
@@ -130,6 +89,15 @@ internal static unsafe class GemmMicroKernel<TOps, TVector>
         StoreRow(c + (3 * ldc), c3a, c3b, alphas, betas, readC);
         StoreRow(c + (4 * ldc), c4a, c4b, alphas, betas, readC);
         StoreRow(c + (5 * ldc), c5a, c5b, alphas, betas, readC);
+        if (THeight.Rows == 12)
+        {
+            StoreRow(c + (6 * ldc), c6a, c6b, alphas, betas, readC);
+            StoreRow(c + (7 * ldc), c7a, c7b, alphas, betas, readC);
+            StoreRow(c + (8 * ldc), c8a, c8b, alphas, betas, readC);
+            StoreRow(c + (9 * ldc), c9a, c9b, alphas, betas, readC);
+            StoreRow(c + (10 * ldc), c10a, c10b, alphas, betas, readC);
+            StoreRow(c + (11 * ldc), c11a, c11b, alphas, betas, readC);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -145,5 +113,21 @@ internal static unsafe class GemmMicroKernel<TOps, TVector>
         }
         TOps.Store(c, low);
         TOps.Store(c + w, high);
+    }
+
+    private interface ITileHeight
+    {
+        static abstract int Rows { get; }
+    }
+
+    /// <summary>The variant's own tile height (6 or 12).</summary>
+    private readonly struct FullHeight : ITileHeight
+    {
+        public static int Rows => TOps.TileRows;
+    }
+
+    private readonly struct SixRows : ITileHeight
+    {
+        public static int Rows => 6;
     }
 }
