@@ -94,6 +94,8 @@ public sealed class BadInputTests
         var before = File.ReadAllBytes(input);
         CliRun.Of("prune", input, "-o", input, "--ratio", "0.5").AssertOneErrorLine(2, "input");
         Assert.Equal(before, File.ReadAllBytes(input));
+        CliRun.Of("train", "--from", input, "--epochs", "1", "-o", input).AssertOneErrorLine(2, "input");
+        Assert.Equal(before, File.ReadAllBytes(input));
     }
 
     [Fact]

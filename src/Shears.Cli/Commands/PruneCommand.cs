@@ -74,11 +74,7 @@ internal sealed class PruneCommand : ICliCommand
         command.SetAction(parse =>
         {
             var inputPath = parse.GetValue(model)!;
-            var target = parse.GetValue(outPath)!;
-            if (Path.GetFullPath(target) == Path.GetFullPath(inputPath))
-            {
-                throw new UsageException("-o must differ from the input model; Shears never overwrites its input");
-            }
+            var target = OutputPath.DistinctFrom(parse.GetValue(outPath)!, inputPath);
             var original = OnnxReader.Read(inputPath);
             PruningPlan chosen;
             if (parse.GetValue(plan) is { } planPath)

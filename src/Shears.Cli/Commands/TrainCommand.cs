@@ -68,7 +68,7 @@ internal sealed class TrainCommand : ICliCommand
                 Optimizer = OptimizerFactory(parse.GetValue(optimizer), parse.GetValue(weightDecay)),
             };
             options.Validate();
-            var target = parse.GetValue(outPath)!;
+            var target = fromPath is null ? parse.GetValue(outPath)! : OutputPath.DistinctFrom(parse.GetValue(outPath)!, fromPath);
             var split = DataOption.Load(parse.GetValue(data));
             var model = fromPath is not null
                 ? OnnxReader.Read(fromPath)

@@ -1,0 +1,11 @@
+namespace Shears.Cli;
+
+/// <summary>Checks on where a command writes its model.</summary>
+internal static class OutputPath
+{
+    /// <summary>The output path, or a usage error when it names the input model: Shears never overwrites its input.</summary>
+    public static string DistinctFrom(string output, string input) =>
+        Path.GetFullPath(output) == Path.GetFullPath(input)
+            ? throw new UsageException("-o must differ from the input model; Shears never overwrites its input")
+            : output;
+}
