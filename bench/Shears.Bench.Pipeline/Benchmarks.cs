@@ -103,39 +103,23 @@ internal static class Benchmarks
     /// <summary>Table rows from the PyTorch reference script, or one row saying why there are none.</summary>
     private static IEnumerable<string> TorchReference(int threads)
     {
-        var python = Environment.GetEnvironmentVariable("SHEARS_PYTHON") ?? "/usr/bin/python3";
-        var start = new ProcessStartInfo(python, ["bench/reference/torch_training.py", "--threads", $"{threads}", "--epochs", "3"])
-        {
-            WorkingDirectory = Exports.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        Process? process;
+        int exitCode;
+        string output, errors;
         try
         {
-            process = Process.Start(start);
+            (exitCode, output, errors) = Exports.RunPython(["bench/reference/torch_training.py", "--threads", $"{threads}", "--epochs", "3"]);
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             return [$"| (not run: {e.Message}) | | | |"];
         }
-        using (process)
+        if (exitCode != 0)
         {
-            if (process is null)
-            {
-                return ["| (not run: python did not start) | | | |"];
-            }
-            var output = process.StandardOutput.ReadToEnd();
-            var errors = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                return [$"| (failed: {errors.Trim().Split('\n')[^1]}) | | | |"];
-            }
-            return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-                .Select(row => row.Split(' '))
-                .Select(f => $"| {f[0]} | {f[1]} | {f[2]} | {double.Parse(f[3], CultureInfo.InvariantCulture) * 100:0.00}% |")];
+            return [$"| (failed: {errors.Trim().Split('\n')[^1]}) | | | |"];
         }
+        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(row => row.Split(' '))
+            .Select(f => $"| {f[0]} | {f[1]} | {f[2]} | {double.Parse(f[3], CultureInfo.InvariantCulture) * 100:0.00}% |")];
     }
 
     public static void Infer(Action<string> line)

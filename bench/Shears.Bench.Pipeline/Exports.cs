@@ -16,17 +16,24 @@ internal static class Exports
             return path;
         }
         Directory.CreateDirectory(cache);
+        var (exitCode, _, errors) = RunPython(["tools/export_torchvision.py", "--out", cache, "--opset", $"{opset}", name]);
+        return exitCode == 0 && File.Exists(path) ? path : throw new InvalidOperationException($"export of {name} failed: {errors}");
+    }
+
+    /// <summary>Runs a script of the checkout with SHEARS_PYTHON (default /usr/bin/python3) and returns what it printed.</summary>
+    public static (int ExitCode, string Output, string Errors) RunPython(IEnumerable<string> arguments)
+    {
         var python = Environment.GetEnvironmentVariable("SHEARS_PYTHON") ?? "/usr/bin/python3";
-        using var process = Process.Start(new ProcessStartInfo(python, ["tools/export_torchvision.py", "--out", cache, "--opset", $"{opset}", name])
+        using var process = Process.Start(new ProcessStartInfo(python, arguments)
         {
             WorkingDirectory = Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("cannot start python");
-        process.StandardOutput.ReadToEnd();
-        var errors = process.StandardError.ReadToEnd();
+        }) ?? throw new InvalidOperationException($"cannot start {python}");
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        return process.ExitCode == 0 && File.Exists(path) ? path : throw new InvalidOperationException($"export of {name} failed: {errors}");
+        return (process.ExitCode, output, errors.Result);
     }
 
     private static string FindRoot()
