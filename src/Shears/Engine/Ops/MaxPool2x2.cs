@@ -13,14 +13,17 @@ namespace Shears.Engine.Ops;
 /// </summary>
 internal static unsafe class MaxPool2x2
 {
-    public static bool Applies(PoolWindow window) =>
+    /// <summary>Whether the window is 2-D, 2×2, stride 2, unpadded and undilated: fixed for a compiled kernel.</summary>
+    public static bool Fits(PoolWindow window) =>
         window.Input[0] == 1
-        && (Sse.IsSupported || AdvSimd.Arm64.IsSupported)
-        && Kernels.KernelRegistry.Active != KernelVariant.Scalar
         && window.Output[1] == window.Input[1] / 2
         && window.Output[2] == window.Input[2] / 2
         && window.Dilation[1] == 1 && window.Dilation[2] == 1
         && AllWindows(window.First[1], window.Taps[1]) && AllWindows(window.First[2], window.Taps[2]);
+
+    /// <summary>Whether this CPU has the shuffles and the active kernel variant is not the forced scalar reference; checked per call.</summary>
+    public static bool Enabled =>
+        (Sse.IsSupported || AdvSimd.Arm64.IsSupported) && Kernels.KernelRegistry.Active != KernelVariant.Scalar;
 
     /// <summary>Planes [firstPlane, endPlane): y the maxima, winners their indices in the whole input.</summary>
     public static void Forward(PoolWindow window, float* x, float* y, int* winners, int firstPlane, int endPlane)

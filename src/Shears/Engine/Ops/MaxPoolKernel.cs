@@ -11,6 +11,7 @@ internal sealed class MaxPoolKernel : OpKernel
     private readonly PoolWindow _window;
     private readonly int[] _winners;
     private readonly bool _columnMajor;
+    private readonly bool _pairedWindow;
 
     public MaxPoolKernel(KernelContext context)
         : base(context)
@@ -24,6 +25,7 @@ internal sealed class MaxPoolKernel : OpKernel
         _window = PoolWindow.Create(context, In(0).Shape, Outputs[0].Shape);
         _winners = new int[Outputs[0].Length];
         _columnMajor = context.Node.GetInt("storage_order", 0) != 0;
+        _pairedWindow = MaxPool2x2.Fits(_window);
     }
 
     public override bool HasBackward => true;
@@ -32,7 +34,7 @@ internal sealed class MaxPoolKernel : OpKernel
     {
         var x = In(0).Floats;
         var y = Outputs[0].Floats;
-        var paired = MaxPool2x2.Applies(_window);
+        var paired = _pairedWindow && MaxPool2x2.Enabled;
         ParallelRange.For(_window.Planes, Math.Max(1, (1 << 12) / Math.Max(1, _window.OutputPlane)), (start, end) =>
         {
             if (paired)
