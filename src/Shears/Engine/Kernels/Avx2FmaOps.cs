@@ -20,6 +20,8 @@ internal readonly unsafe struct Avx2FmaOps : ISimdOps<Vector256<float>>
 
     public static Vector256<float> Add(Vector256<float> left, Vector256<float> right) => Avx.Add(left, right);
 
+    public static Vector256<float> Subtract(Vector256<float> left, Vector256<float> right) => Avx.Subtract(left, right);
+
     public static Vector256<float> Multiply(Vector256<float> left, Vector256<float> right) => Avx.Multiply(left, right);
 
     public static Vector256<float> MultiplyAdd(Vector256<float> left, Vector256<float> right, Vector256<float> addend) =>

@@ -20,6 +20,8 @@ internal readonly unsafe struct Avx512Ops : ISimdOps<Vector512<float>>
 
     public static Vector512<float> Add(Vector512<float> left, Vector512<float> right) => Avx512F.Add(left, right);
 
+    public static Vector512<float> Subtract(Vector512<float> left, Vector512<float> right) => Avx512F.Subtract(left, right);
+
     public static Vector512<float> Multiply(Vector512<float> left, Vector512<float> right) => Avx512F.Multiply(left, right);
 
     public static Vector512<float> MultiplyAdd(Vector512<float> left, Vector512<float> right, Vector512<float> addend) =>

@@ -99,6 +99,12 @@ public static unsafe class Convolution
             VariantDispatch.Run(tensors.Variant, ref action);
             return;
         }
+        if (pass != ConvPass.BackwardWeight && Winograd.Enabled && Winograd.Fits(g))
+        {
+            var winograd = new WinogradAction { Pass = pass, Threads = threads, Tensors = tensors };
+            VariantDispatch.Run(tensors.Variant, ref winograd);
+            return;
+        }
         ImageGemmConvolution.Run(pass, ref tensors, threads);
     }
 
@@ -130,6 +136,28 @@ public static unsafe class Convolution
             where TOps : unmanaged, ISimdOps<TVector>
             where TVector : unmanaged =>
             DepthwiseConvolution<TOps, TVector>.Run(Pass, ref Tensors, Threads);
+    }
+
+    private struct WinogradAction : IVariantAction
+    {
+        public ConvPass Pass;
+        public int Threads;
+        public ConvTensors Tensors;
+
+        public readonly void Run<TOps, TVector>()
+            where TOps : unmanaged, ISimdOps<TVector>
+            where TVector : unmanaged
+        {
+            var t = Tensors;
+            if (Pass == ConvPass.Forward)
+            {
+                WinogradConvolution<TOps, TVector>.Forward(t.Variant, t.Geometry, t.Input, t.Weight, flipped: false, t.Bias, t.Output, Threads);
+            }
+            else
+            {
+                WinogradConvolution<TOps, TVector>.Forward(t.Variant, Winograd.InputGradientGeometry(t.Geometry), t.OutputGradient, t.Weight, flipped: true, null, t.InputGradient, Threads);
+            }
+        }
     }
 
     private struct BiasGradientAction : IVariantAction

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Shears.Engine.Kernels;
 
@@ -91,9 +90,11 @@ internal static unsafe class GemmPacking<TOps, TVector>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackContiguousLines(float* source, nint lineStride, int filled, int depths, int width, float* target)
     {
-        if (TOps.Width >= 4 && Sse.IsSupported && filled == width && width % 4 == 0)
+        if (TOps.Width >= 4 && filled == width)
         {
-            PackLinesByQuads(source, lineStride, depths, width, target);
+            // A dot-product shaped GEMM (weight gradients: both operands contiguous along the depth)
+            // packs this way on both sides.
+            MatrixTranspose.Run(source, lineStride, width, depths, target, width);
             return;
         }
         for (var line = 0; line < filled; line++)
@@ -109,52 +110,6 @@ internal static unsafe class GemmPacking<TOps, TVector>
             for (var p = 0; p < depths; p++)
             {
                 target[(p * width) + line] = 0f;
-            }
-        }
-    }
-
-    /// <summary>
-    /// <see cref="PackContiguousLines"/> for whole panels, as 4×4 register transposes: four lines by
-    /// four depth steps per round instead of sixteen scalar moves. Depth advances in short runs so the
-    /// panel rows being written stay in L1 while every line visits them. A dot-product shaped GEMM
-    /// (weight gradients: both operands contiguous along the depth) packs this way on both sides.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackLinesByQuads(float* source, nint lineStride, int depths, int width, float* target)
-    {
-        const int Run = 32;
-        for (var start = 0; start < depths; start += Run)
-        {
-            var end = Math.Min(depths, start + Run);
-            var quadEnd = start + ((end - start) & ~3);
-            for (var line = 0; line < width; line += 4)
-            {
-                var from = source + (line * lineStride);
-                var p = start;
-                for (; p < quadEnd; p += 4)
-                {
-                    var r0 = Sse.LoadVector128(from + p);
-                    var r1 = Sse.LoadVector128(from + lineStride + p);
-                    var r2 = Sse.LoadVector128(from + (2 * lineStride) + p);
-                    var r3 = Sse.LoadVector128(from + (3 * lineStride) + p);
-                    var t0 = Sse.UnpackLow(r0, r1);
-                    var t1 = Sse.UnpackLow(r2, r3);
-                    var t2 = Sse.UnpackHigh(r0, r1);
-                    var t3 = Sse.UnpackHigh(r2, r3);
-                    var to = target + (p * width) + line;
-                    Sse.Store(to, Sse.MoveLowToHigh(t0, t1));
-                    Sse.Store(to + width, Sse.MoveHighToLow(t1, t0));
-                    Sse.Store(to + (2 * width), Sse.MoveLowToHigh(t2, t3));
-                    Sse.Store(to + (3 * width), Sse.MoveHighToLow(t3, t2));
-                }
-                for (; p < end; p++)
-                {
-                    var to = target + (p * width) + line;
-                    to[0] = from[p];
-                    to[1] = from[lineStride + p];
-                    to[2] = from[(2 * lineStride) + p];
-                    to[3] = from[(3 * lineStride) + p];
-                }
             }
         }
     }

@@ -24,6 +24,8 @@ internal unsafe interface ISimdOps<TVector>
 
     static abstract TVector Add(TVector left, TVector right);
 
+    static abstract TVector Subtract(TVector left, TVector right);
+
     static abstract TVector Multiply(TVector left, TVector right);
 
     /// <summary><paramref name="left"/> * <paramref name="right"/> + <paramref name="addend"/>.</summary>

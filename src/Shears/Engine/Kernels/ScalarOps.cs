@@ -17,6 +17,8 @@ internal readonly unsafe struct ScalarOps : ISimdOps<float>
 
     public static float Add(float left, float right) => left + right;
 
+    public static float Subtract(float left, float right) => left - right;
+
     public static float Multiply(float left, float right) => left * right;
 
     public static float MultiplyAdd(float left, float right, float addend) => (left * right) + addend;

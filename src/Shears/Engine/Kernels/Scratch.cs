@@ -10,6 +10,10 @@ internal enum ScratchSlot
     ChunkRows,
     WeightGradient,
     DepthwiseRow,
+    WinogradWeights,
+    WinogradInput,
+    WinogradProducts,
+    WinogradImage,
     Count,
 }
 

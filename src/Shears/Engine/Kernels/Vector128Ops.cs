@@ -22,6 +22,8 @@ internal readonly unsafe struct Vector128Ops : ISimdOps<Vector128<float>>
 
     public static Vector128<float> Add(Vector128<float> left, Vector128<float> right) => left + right;
 
+    public static Vector128<float> Subtract(Vector128<float> left, Vector128<float> right) => left - right;
+
     public static Vector128<float> Multiply(Vector128<float> left, Vector128<float> right) => left * right;
 
     public static Vector128<float> MultiplyAdd(Vector128<float> left, Vector128<float> right, Vector128<float> addend) =>

@@ -1,0 +1,87 @@
+namespace Shears.Engine.Kernels;
+
+/// <summary>
+/// Winograd's minimal filtering F(2×2, 3×3) for 3×3 stride-1 convolutions: a 2×2 block of outputs
+/// comes from a 4×4 input tile d and a 3×3 filter g as Y = Aᵀ[(G g Gᵀ) ⊙ (Bᵀ d B)]A, 16
+/// multiplications instead of 36. With Bᵀ = [1 0 −1 0; 0 1 1 0; 0 −1 1 0; 0 1 0 −1],
+/// G = [1 0 0; ½ ½ ½; ½ −½ ½; 0 0 1] and Aᵀ = [1 1 1 0; 0 1 −1 −1] every transform is additions
+/// (and halvings of the filter), so the only rounding beyond the direct sum is a few additions.
+/// </summary>
+internal static class Winograd
+{
+    /// <summary>Off only to compare against the im2col path (tests and benchmarks).</summary>
+    public static bool Enabled { get; set; } = true;
+
+    /// <summary>Positions of the 4×4 transform domain; each is one GEMM over channels.</summary>
+    public const int Positions = 16;
+
+    /// <summary>
+    /// Fewest input and output channels worth the transforms: below this the channel GEMMs are too
+    /// shallow for the 2.25× fewer multiplications to pay for carrying tiles in and out.
+    /// </summary>
+    public const int MinChannels = 16;
+
+    /// <summary>Whether the forward pass, and the input gradient (the same computation on flipped filters), can run this way.</summary>
+    public static bool Fits(ConvGeometry g) =>
+        g.KernelHeight == 3 && g.KernelWidth == 3 && g.StrideHeight == 1 && g.StrideWidth == 1 &&
+        g.DilationHeight == 1 && g.DilationWidth == 1 && g.Groups == 1 &&
+        g.InChannels >= MinChannels && g.OutChannels >= MinChannels &&
+        PadFits(g.PadTop) && PadFits(g.PadBottom) && PadFits(g.PadLeft) && PadFits(g.PadRight);
+
+    /// <summary>
+    /// The forward convolution whose output is the input gradient of <paramref name="g"/>: over the
+    /// output gradient, channels swapped, padded by 2 − p so the full correlation returns the input size.
+    /// </summary>
+    public static ConvGeometry InputGradientGeometry(ConvGeometry g) =>
+        new(g.Batch, g.OutChannels, g.OutHeight, g.OutWidth, g.InChannels, 3, 3)
+        {
+            PadTop = 2 - g.PadTop,
+            PadBottom = 2 - g.PadBottom,
+            PadLeft = 2 - g.PadLeft,
+            PadRight = 2 - g.PadRight,
+        };
+
+    /// <summary>
+    /// U = G g Gᵀ for every (output, input) channel pair, stored as 16 matrices U[ξ] of
+    /// inputs × outputs. With <paramref name="flipped"/> the filters are those of the input
+    /// gradient: rotated by 180° with the channel axes swapped, read from the forward weight
+    /// (<paramref name="outputs"/> × <paramref name="inputs"/> is then the forward's inputs × outputs).
+    /// </summary>
+    public static unsafe void TransformWeights(float* weight, int outputs, int inputs, bool flipped, float* transformed)
+    {
+        var g = stackalloc float[9];
+        var t = stackalloc float[12];
+        for (var o = 0; o < outputs; o++)
+        {
+            for (var i = 0; i < inputs; i++)
+            {
+                var filter = flipped ? weight + ((((long)i * outputs) + o) * 9) : weight + ((((long)o * inputs) + i) * 9);
+                for (var tap = 0; tap < 9; tap++)
+                {
+                    g[tap] = flipped ? filter[8 - tap] : filter[tap];
+                }
+                // t = G g (4 × 3), then U = t Gᵀ (4 × 4).
+                for (var column = 0; column < 3; column++)
+                {
+                    var (g0, g1, g2) = (g[column], g[3 + column], g[6 + column]);
+                    t[column] = g0;
+                    t[3 + column] = 0.5f * (g0 + g1 + g2);
+                    t[6 + column] = 0.5f * (g0 - g1 + g2);
+                    t[9 + column] = g2;
+                }
+                for (var row = 0; row < 4; row++)
+                {
+                    var (a, b, c) = (t[3 * row], t[(3 * row) + 1], t[(3 * row) + 2]);
+                    var u = transformed + (((long)row * 4 * inputs) + i) * outputs + o;
+                    var step = (long)outputs * inputs;
+                    u[0] = a;
+                    u[step] = 0.5f * (a + b + c);
+                    u[2 * step] = 0.5f * (a - b + c);
+                    u[3 * step] = c;
+                }
+            }
+        }
+    }
+
+    private static bool PadFits(int pad) => pad is >= 0 and <= 2;
+}
