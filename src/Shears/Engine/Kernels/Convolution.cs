@@ -99,7 +99,7 @@ public static unsafe class Convolution
             VariantDispatch.Run(tensors.Variant, ref action);
             return;
         }
-        if (pass != ConvPass.BackwardWeight && Winograd.Enabled && Winograd.Fits(g))
+        if (Winograd.Enabled && Winograd.Fits(g))
         {
             var winograd = new WinogradAction { Pass = pass, Threads = threads, Tensors = tensors };
             VariantDispatch.Run(tensors.Variant, ref winograd);
@@ -153,9 +153,13 @@ public static unsafe class Convolution
             {
                 WinogradConvolution<TOps, TVector>.Forward(t.Variant, t.Geometry, t.Input, t.Weight, flipped: false, t.Bias, t.Output, Threads);
             }
-            else
+            else if (Pass == ConvPass.BackwardInput)
             {
                 WinogradConvolution<TOps, TVector>.Forward(t.Variant, Winograd.InputGradientGeometry(t.Geometry), t.OutputGradient, t.Weight, flipped: true, null, t.InputGradient, Threads);
+            }
+            else
+            {
+                WinogradConvolution<TOps, TVector>.WeightGradient(t.Variant, t.Geometry, t.Input, t.OutputGradient, t.WeightGradient, Threads);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Shears.Engine.Kernels;
 
@@ -66,6 +67,18 @@ internal static unsafe class GemmPacking<TOps, TVector>
             {
                 TOps.Store(target, TOps.Load(source));
                 TOps.Store(target + TOps.Width, TOps.Load(source + TOps.Width));
+            }
+            return;
+        }
+        if (filled == width && width % 4 == 0)
+        {
+            // A panels (12 rows on AVX-512) as whole 16-byte moves.
+            for (var p = 0; p < depths; p++, source += stepStride, target += width)
+            {
+                for (var j = 0; j < width; j += 4)
+                {
+                    Vector128.Store(Vector128.Load(source + j), target + j);
+                }
             }
             return;
         }

@@ -6,21 +6,26 @@ namespace Shears.Engine.Kernels;
 /// <summary>
 /// Out-of-place transpose of a row-major float matrix between arbitrary strides, as 4×4 register
 /// transposes where SSE exists (four rows by four columns per round instead of sixteen scalar
-/// moves). Columns advance in short runs so the target rows being written stay in L1 while every
-/// group of source rows visits them. Pure data movement: exact on every kernel variant.
+/// moves). Columns advance in runs whose target block stays in L1 while every group of source
+/// rows visits it, and each source row is read in long sequential stretches the prefetcher follows. Pure data movement: exact on every kernel variant.
 /// </summary>
 internal static unsafe class MatrixTranspose
 {
-    private const int ColumnRun = 32;
+    /// <summary>Target floats written per run of columns: a quarter of L1, so they stay there while every group of source rows visits.</summary>
+    private const int TargetBlockFloats = 4096;
+
+    /// <summary>Shortest run of columns, so each source row is read in whole cache lines.</summary>
+    private const int MinColumnRun = 32;
 
     /// <summary><c>target[j * targetStride + i] = source[i * sourceStride + j]</c> for every i below <paramref name="rows"/> and j below <paramref name="columns"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(float* source, nint sourceStride, int rows, int columns, float* target, nint targetStride)
     {
         var quadRows = Sse.IsSupported ? rows & ~3 : 0;
-        for (var start = 0; start < columns; start += ColumnRun)
+        var run = Math.Max(MinColumnRun, (TargetBlockFloats / Math.Max(1, rows)) & ~3);
+        for (var start = 0; start < columns; start += run)
         {
-            var end = Math.Min(columns, start + ColumnRun);
+            var end = Math.Min(columns, start + run);
             var quadEnd = start + ((end - start) & ~3);
             for (var i = 0; i < quadRows; i += 4)
             {

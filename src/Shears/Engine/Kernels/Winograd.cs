@@ -9,8 +9,8 @@ namespace Shears.Engine.Kernels;
 /// </summary>
 internal static class Winograd
 {
-    /// <summary>Off only to compare against the im2col path (tests and benchmarks).</summary>
-    public static bool Enabled { get; set; } = true;
+    /// <summary>On unless SHEARS_WINOGRAD=0; off only to compare against the im2col path.</summary>
+    public static bool Enabled { get; set; } = Environment.GetEnvironmentVariable("SHEARS_WINOGRAD") != "0";
 
     /// <summary>Positions of the 4×4 transform domain; each is one GEMM over channels.</summary>
     public const int Positions = 16;
@@ -78,6 +78,39 @@ internal static class Winograd
                     u[step] = 0.5f * (a + b + c);
                     u[2 * step] = 0.5f * (a - b + c);
                     u[3 * step] = c;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// ∂L/∂g = Gᵀ (∂L/∂U) G for every filter: the adjoint of <see cref="TransformWeights"/>, from
+    /// 16 matrices of inputs × outputs into the forward weight layout (outputs × inputs × 3 × 3).
+    /// </summary>
+    public static unsafe void GradientToWeights(float* transformedGradient, int outputs, int inputs, float* weightGradient)
+    {
+        var step = (long)inputs * outputs;
+        var t = stackalloc float[12];
+        for (var o = 0; o < outputs; o++)
+        {
+            for (var i = 0; i < inputs; i++)
+            {
+                var du = transformedGradient + ((long)i * outputs) + o;
+                // t = Gᵀ dU (3 × 4): rows (u0 + ½u1 + ½u2, ½u1 − ½u2, ½u1 + ½u2 + u3) of each column.
+                for (var column = 0; column < 4; column++)
+                {
+                    var (u0, u1, u2, u3) = (du[column * step], du[(4 + column) * step], du[(8 + column) * step], du[(12 + column) * step]);
+                    t[column] = u0 + (0.5f * (u1 + u2));
+                    t[4 + column] = 0.5f * (u1 - u2);
+                    t[8 + column] = (0.5f * (u1 + u2)) + u3;
+                }
+                var filter = weightGradient + ((((long)o * inputs) + i) * 9);
+                for (var row = 0; row < 3; row++)
+                {
+                    var (a, b, c, d) = (t[4 * row], t[(4 * row) + 1], t[(4 * row) + 2], t[(4 * row) + 3]);
+                    filter[3 * row] = a + (0.5f * (b + c));
+                    filter[(3 * row) + 1] = 0.5f * (b - c);
+                    filter[(3 * row) + 2] = (0.5f * (b + c)) + d;
                 }
             }
         }

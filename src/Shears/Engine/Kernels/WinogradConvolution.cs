@@ -29,20 +29,42 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
         {
             paddedBias[k] = bias != null && k < outputs ? bias[k] : 0f;
         }
-        var parts = Math.Min(threads, g.Batch);
-        var plan = new Plan
+        var plan = new Plan { Variant = variant, Geometry = g, Input = input, Weights = transformed, Bias = paddedBias, Output = output };
+        Split(ref plan, threads);
+    }
+
+    /// <summary>
+    /// ∂L/∂g for every filter of <paramref name="g"/>, the adjoint of the forward product: per tile,
+    /// ∂L/∂U = (A dY Aᵀ) ⊙ V summed over tiles as 16 GEMMs Vᵀ P, then ∂L/∂g = Gᵀ (∂L/∂U) G.
+    /// </summary>
+    public static void WeightGradient(KernelVariant variant, ConvGeometry g, float* input, float* outputGradient, float* weightGradient, int threads)
+    {
+        var length = (long)Winograd.Positions * g.InChannels * g.OutChannels;
+        var plan = new Plan { WeightGradient = true, Variant = variant, Geometry = g, Input = input, OutputGradient = outputGradient };
+        plan.TransformedGradients = Scratch.Get(ScratchSlot.WinogradWeights, length * Math.Min(threads, g.Batch));
+        var parts = Split(ref plan, threads);
+        // Parts sum in a fixed order, so a thread count always gives the same gradient.
+        for (var part = 1; part < parts; part++)
         {
-            Variant = variant,
-            Geometry = g,
-            Input = input,
-            Weights = transformed,
-            Bias = paddedBias,
-            Output = output,
-            ImagesPerPart = (g.Batch + parts - 1) / parts,
-            GemmThreads = parts < threads ? threads : 1,
-        };
-        parts = (g.Batch + plan.ImagesPerPart - 1) / plan.ImagesPerPart;
+            var partial = plan.TransformedGradients + (part * length);
+            for (long i = 0; i < length; i++)
+            {
+                plan.TransformedGradients[i] += partial[i];
+            }
+        }
+        Winograd.GradientToWeights(plan.TransformedGradients, g.OutChannels, g.InChannels, weightGradient);
+    }
+
+    /// <summary>Runs the plan over parts of the batch, one per thread; a batch smaller than the thread count threads the GEMMs instead.</summary>
+    private static int Split(ref Plan plan, int threads)
+    {
+        var batch = plan.Geometry.Batch;
+        var parts = Math.Min(threads, batch);
+        plan.ImagesPerPart = (batch + parts - 1) / parts;
+        plan.GemmThreads = parts < threads ? threads : 1;
+        parts = (batch + plan.ImagesPerPart - 1) / plan.ImagesPerPart;
         WorkerPool.Run(parts, &RunPart, Unsafe.AsPointer(ref plan));
+        return parts;
     }
 
     private static void RunPart(void* state, int part)
@@ -60,12 +82,13 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
         var positionOutputs = (long)chunk * tiles.PerImage * outputs;
         var transformedInput = Scratch.Get(ScratchSlot.WinogradInput, Winograd.Positions * positionInputs);
         var products = Scratch.Get(ScratchSlot.WinogradProducts, Winograd.Positions * positionOutputs);
-        // A channels-last input image with zero padding channels and one zero pixel (read by windows
-        // outside the image), followed by a channels-last output image.
-        var image = Scratch.Get(ScratchSlot.WinogradImage, ((inPlane + 1) * inputs) + (outPlane * outputs));
+        // A channels-last input image with zero padding channels, one zero pixel (read by windows
+        // outside either image), then a channels-last output (or output-gradient) image.
+        var zeroPixel = Math.Max(inputs, outputs);
+        var image = Scratch.Get(ScratchSlot.WinogradImage, (inPlane * inputs) + zeroPixel + (outPlane * outputs));
         var zeros = image + (inPlane * inputs);
-        var outputImage = zeros + inputs;
-        new Span<float>(image, checked((int)((inPlane + 1) * inputs))).Clear();
+        var outputImage = zeros + zeroPixel;
+        new Span<float>(image, checked((int)((inPlane * inputs) + zeroPixel))).Clear();
         for (var n = first; n < last; n += chunk)
         {
             var count = Math.Min(chunk, last - n);
@@ -75,6 +98,23 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
                 TransformInput(g, tiles, image, zeros, inputs, transformedInput + ((long)i * tiles.PerImage * inputs), positionInputs);
             }
             var rows = count * tiles.PerImage;
+            if (plan.WeightGradient)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    MatrixTranspose.Run(plan.OutputGradient + ((n + i) * g.OutChannels * outPlane), (nint)outPlane, g.OutChannels, (int)outPlane, outputImage, outputs);
+                    TransformOutputGradient(g, tiles, outputImage, zeros, outputs, products + ((long)i * tiles.PerImage * outputs), positionOutputs);
+                }
+                var sums = plan.TransformedGradients + ((long)part * Winograd.Positions * g.InChannels * g.OutChannels);
+                for (var position = 0; position < Winograd.Positions; position++)
+                {
+                    var v = transformedInput + (position * positionInputs);
+                    var p = products + (position * positionOutputs);
+                    var du = sums + ((long)position * g.InChannels * g.OutChannels);
+                    Gemm.Run(plan.Variant, GemmArguments.Create(MatrixOp.Transpose, MatrixOp.Identity, g.InChannels, g.OutChannels, rows, 1f, v, inputs, p, outputs, n == first ? 0f : 1f, du, g.OutChannels), plan.GemmThreads);
+                }
+                continue;
+            }
             for (var position = 0; position < Winograd.Positions; position++)
             {
                 var v = transformedInput + (position * positionInputs);
@@ -140,6 +180,52 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
         }
     }
 
+    /// <summary>
+    /// P = A dY Aᵀ for every 2×2 tile of one channels-last output-gradient image, the tile's
+    /// gradient with respect to the 16 transform-domain products; outputs past the edge read zeros.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void TransformOutputGradient(ConvGeometry g, in TileGrid tiles, float* image, float* zeros, int channels, float* target, long positionStride)
+    {
+        for (var ti = 0; ti < tiles.Rows; ti++)
+        {
+            var y = 2 * ti;
+            var below = y + 1 < g.OutHeight;
+            for (var tj = 0; tj < tiles.Columns; tj++)
+            {
+                var x = 2 * tj;
+                var right = x + 1 < g.OutWidth;
+                var at = image + ((((long)y * g.OutWidth) + x) * channels);
+                var p00 = at;
+                var p01 = right ? at + channels : zeros;
+                var p10 = below ? at + ((long)g.OutWidth * channels) : zeros;
+                var p11 = below && right ? p10 + channels : zeros;
+                var to = target + ((long)((ti * tiles.Columns) + tj) * channels);
+                for (var k = 0; k < channels; k += TOps.Width)
+                {
+                    var d00 = TOps.Load(p00 + k);
+                    var d01 = TOps.Load(p01 + k);
+                    var d10 = TOps.Load(p10 + k);
+                    var d11 = TOps.Load(p11 + k);
+                    // Columns through A (4 × 2): (d0, d0 + d1, d0 − d1, −d1), then rows likewise.
+                    Spread(to + k, positionStride, 0, d00, d01);
+                    Spread(to + k, positionStride, 4, TOps.Add(d00, d10), TOps.Add(d01, d11));
+                    Spread(to + k, positionStride, 8, TOps.Subtract(d00, d10), TOps.Subtract(d01, d11));
+                    Spread(to + k, positionStride, 12, TOps.Subtract(TOps.Zero, d10), TOps.Subtract(TOps.Zero, d11));
+                }
+            }
+        }
+    }
+
+    /// <summary>One row of A dY Aᵀ from its two column values: (q0, q0 + q1, q0 − q1, −q1) at positions <paramref name="row"/> .. row + 3.</summary>
+    private static void Spread(float* to, long positionStride, int row, TVector q0, TVector q1)
+    {
+        TOps.Store(to + (row * positionStride), q0);
+        TOps.Store(to + ((row + 1) * positionStride), TOps.Add(q0, q1));
+        TOps.Store(to + ((row + 2) * positionStride), TOps.Subtract(q0, q1));
+        TOps.Store(to + ((row + 3) * positionStride), TOps.Subtract(TOps.Zero, q1));
+    }
+
     /// <summary>Y = Aᵀ M A plus the bias for every tile of one image, into a channels-last output clipped to its edges.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TransformOutput(ConvGeometry g, in TileGrid tiles, float* products, long positionStride, float* bias, int channels, float* image)
@@ -188,12 +274,17 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
 
     private struct Plan
     {
+        public bool WeightGradient;
         public KernelVariant Variant;
         public ConvGeometry Geometry;
         public float* Input;
         public float* Weights;
         public float* Bias;
         public float* Output;
+        public float* OutputGradient;
+
+        /// <summary>Per part, 16 matrices ∂L/∂U[ξ] (inputs × outputs) summed over that part's tiles.</summary>
+        public float* TransformedGradients;
         public int ImagesPerPart;
         public int GemmThreads;
     }
