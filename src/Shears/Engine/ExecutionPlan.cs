@@ -80,11 +80,12 @@ public sealed class ExecutionPlan
             inputs.Add(input.Name);
         }
 
-        var kernels = new List<OpKernel>(graph.Nodes.Count);
-        foreach (var node in graph.Nodes)
+        var schedule = PlanRewrites.Schedule(graph, out var renamed);
+        var kernels = new List<OpKernel>(schedule.Count);
+        foreach (var node in schedule)
         {
             var nodeInputs = node.Inputs.Select(i => i.Length == 0 ? null : values.TryGetValue(i, out var v) ? v : throw new ShearsException($"node '{node.DisplayName}' reads '{i}', which nothing produces")).ToArray();
-            var outputInfos = node.Outputs.Select(o => o.Length == 0 ? null : inference.Find(o)).ToArray();
+            var outputInfos = node.Outputs.Select(o => o.Length == 0 ? null : inference.Find(renamed.GetValueOrDefault(o, o))).ToArray();
             var context = new KernelContext(node, nodeInputs, outputInfos, model.OpsetVersion, mode);
             var kernel = KernelRegistry.Create(context);
             for (var i = 0; i < node.Outputs.Count; i++)
@@ -107,13 +108,13 @@ public sealed class ExecutionPlan
                 grads[name] = grad;
                 activationGrads.Add(grad);
             }
-            AllocateGradients(graph, kernels, parameters, grads, activationGrads);
+            AllocateGradients(schedule, kernels, parameters, grads, activationGrads);
         }
         var outputs = graph.Outputs.Select(o => o.Name).ToList();
         return new ExecutionPlan(mode, parameters, kernels, values, grads, activationGrads, inputs, outputs);
     }
 
-    private static void AllocateGradients(Graph graph, List<OpKernel> kernels, ParameterStore parameters,
+    private static void AllocateGradients(List<Node> schedule, List<OpKernel> kernels, ParameterStore parameters,
         Dictionary<string, EngineTensor> grads, List<EngineTensor> activationGrads)
     {
         foreach (var name in parameters.Trainable)
@@ -122,7 +123,7 @@ public sealed class ExecutionPlan
         }
         for (var k = 0; k < kernels.Count; k++)
         {
-            var node = graph.Nodes[k];
+            var node = schedule[k];
             var kernel = kernels[k];
             var needsGrad = false;
             for (var i = 0; i < node.Inputs.Count; i++)
