@@ -146,22 +146,8 @@ public static unsafe class Convolution
 
         public readonly void Run<TOps, TVector>()
             where TOps : unmanaged, ISimdOps<TVector>
-            where TVector : unmanaged
-        {
-            var t = Tensors;
-            if (Pass == ConvPass.Forward)
-            {
-                WinogradConvolution<TOps, TVector>.Forward(t.Variant, t.Geometry, t.Input, t.Weight, flipped: false, t.Bias, t.Output, Threads);
-            }
-            else if (Pass == ConvPass.BackwardInput)
-            {
-                WinogradConvolution<TOps, TVector>.Forward(t.Variant, Winograd.InputGradientGeometry(t.Geometry), t.OutputGradient, t.Weight, flipped: true, null, t.InputGradient, Threads);
-            }
-            else
-            {
-                WinogradConvolution<TOps, TVector>.WeightGradient(t.Variant, t.Geometry, t.Input, t.OutputGradient, t.WeightGradient, Threads);
-            }
-        }
+            where TVector : unmanaged =>
+            WinogradConvolution<TOps, TVector>.Run(Pass, Tensors, Threads);
     }
 
     private struct BiasGradientAction : IVariantAction

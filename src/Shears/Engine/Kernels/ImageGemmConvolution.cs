@@ -15,6 +15,12 @@ internal static unsafe class ImageGemmConvolution
     /// <summary>Chunks gather images until their output positions reach this many GEMM columns.</summary>
     private const int ChunkColumns = 2048;
 
+    /// <summary>
+    /// An image with this many output positions fills a GEMM alone, written where its output lies
+    /// instead of through a chunk copy (the CNN's first layer, 676 positions: 0.67 → 0.60 ms forward).
+    /// </summary>
+    private const int WideImagePositions = 512;
+
     public static void Run(ConvPass pass, ref ConvTensors tensors, int threads)
     {
         var g = tensors.Geometry;
@@ -59,7 +65,7 @@ internal static unsafe class ImageGemmConvolution
             t.WeightGradient = plan.PartialWeightGradients + ((part - 1) * g.WeightLength);
         }
         var positions = g.OutHeight * g.OutWidth;
-        var chunk = Math.Clamp((ChunkColumns + positions - 1) / positions, 1, last - first);
+        var chunk = positions >= WideImagePositions ? 1 : Math.Clamp((ChunkColumns + positions - 1) / positions, 1, last - first);
         var depth = (long)g.InChannelsPerGroup * g.KernelHeight * g.KernelWidth;
         var columns = Scratch.Get(ScratchSlot.Columns, depth * chunk * positions);
         var rows = Scratch.Get(ScratchSlot.ChunkRows, (long)g.OutChannelsPerGroup * chunk * positions);

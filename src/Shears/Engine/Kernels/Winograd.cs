@@ -21,7 +21,7 @@ internal static class Winograd
     /// </summary>
     public const int MinChannels = 16;
 
-    /// <summary>Whether the forward pass, and the input gradient (the same computation on flipped filters), can run this way.</summary>
+    /// <summary>Whether the convolution's three passes can run this way.</summary>
     public static bool Fits(ConvGeometry g) =>
         g.KernelHeight == 3 && g.KernelWidth == 3 && g.StrideHeight == 1 && g.StrideWidth == 1 &&
         g.DilationHeight == 1 && g.DilationWidth == 1 && g.Groups == 1 &&
@@ -29,37 +29,17 @@ internal static class Winograd
         PadFits(g.PadTop) && PadFits(g.PadBottom) && PadFits(g.PadLeft) && PadFits(g.PadRight);
 
     /// <summary>
-    /// The forward convolution whose output is the input gradient of <paramref name="g"/>: over the
-    /// output gradient, channels swapped, padded by 2 − p so the full correlation returns the input size.
+    /// U = G g Gᵀ for every (output, input) channel pair of a forward weight (outputs × inputs × 3 × 3),
+    /// stored as 16 matrices U[ξ] of inputs × outputs.
     /// </summary>
-    public static ConvGeometry InputGradientGeometry(ConvGeometry g) =>
-        new(g.Batch, g.OutChannels, g.OutHeight, g.OutWidth, g.InChannels, 3, 3)
-        {
-            PadTop = 2 - g.PadTop,
-            PadBottom = 2 - g.PadBottom,
-            PadLeft = 2 - g.PadLeft,
-            PadRight = 2 - g.PadRight,
-        };
-
-    /// <summary>
-    /// U = G g Gᵀ for every (output, input) channel pair, stored as 16 matrices U[ξ] of
-    /// inputs × outputs. With <paramref name="flipped"/> the filters are those of the input
-    /// gradient: rotated by 180° with the channel axes swapped, read from the forward weight
-    /// (<paramref name="outputs"/> × <paramref name="inputs"/> is then the forward's inputs × outputs).
-    /// </summary>
-    public static unsafe void TransformWeights(float* weight, int outputs, int inputs, bool flipped, float* transformed)
+    public static unsafe void TransformWeights(float* weight, int outputs, int inputs, float* transformed)
     {
-        var g = stackalloc float[9];
         var t = stackalloc float[12];
         for (var o = 0; o < outputs; o++)
         {
             for (var i = 0; i < inputs; i++)
             {
-                var filter = flipped ? weight + ((((long)i * outputs) + o) * 9) : weight + ((((long)o * inputs) + i) * 9);
-                for (var tap = 0; tap < 9; tap++)
-                {
-                    g[tap] = flipped ? filter[8 - tap] : filter[tap];
-                }
+                var g = weight + ((((long)o * inputs) + i) * 9);
                 // t = G g (4 × 3), then U = t Gᵀ (4 × 4).
                 for (var column = 0; column < 3; column++)
                 {

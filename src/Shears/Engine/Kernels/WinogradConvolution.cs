@@ -3,62 +3,59 @@ using System.Runtime.CompilerServices;
 namespace Shears.Engine.Kernels;
 
 /// <summary>
-/// Forward convolution (and, on flipped filters, the input gradient) by <see cref="Winograd"/>
-/// F(2×2, 3×3). Each image of a chunk is turned channels-last, so the transforms run with
-/// channels in the vector lanes; its tiles are carried into the transform domain as V[ξ]
-/// (tiles × channels), multiplied by the transformed filters U[ξ] (channels × outputs) in 16
-/// GEMMs, and the products M[ξ] (tiles × outputs) are brought back 2×2 outputs per tile, then
-/// turned channels-first again. Threads split the batch.
+/// The three convolution passes by <see cref="Winograd"/> F(2×2, 3×3). Each image of a chunk is
+/// turned channels-last, so the transforms run with channels in the vector lanes. Forward: tiles
+/// go into the transform domain as V[ξ] (tiles × channels), 16 GEMMs with the transformed filters
+/// U[ξ] (channels × outputs) give M[ξ] (tiles × outputs), and each tile comes back as 2×2
+/// outputs. The gradients are the adjoints of the same steps: the output gradient goes in as
+/// P = A dY Aᵀ per tile; the input gradient is B (P Uᵀ) Bᵀ added into each tile's 4×4 window, the
+/// weight gradient Gᵀ (Σ Vᵀ P) G. Threads split the batch.
 /// </summary>
 internal static unsafe class WinogradConvolution<TOps, TVector>
     where TOps : unmanaged, ISimdOps<TVector>
     where TVector : unmanaged
 {
-    /// <summary>Chunks gather images until their tiles reach this many GEMM rows; V and M then stay in L2.</summary>
+    /// <summary>Chunks gather images until their tiles reach this many GEMM rows; the transform-domain matrices then stay in L2.</summary>
     private const int ChunkTiles = 144;
 
-    /// <summary>Output of <paramref name="g"/> (bias added when given) from its input, by the transform-domain product.</summary>
-    public static void Forward(KernelVariant variant, ConvGeometry g, float* input, float* weight, bool flipped, float* bias, float* output, int threads)
+    /// <summary>Runs one pass; <see cref="ConvTensors"/> holds the tensors it reads and the one it overwrites.</summary>
+    public static void Run(ConvPass pass, in ConvTensors t, int threads)
     {
-        var (inputs, outputs) = (g.InChannels, g.OutChannels);
-        var transformed = Scratch.Get(ScratchSlot.WinogradWeights, ((long)Winograd.Positions * outputs * inputs) + RoundUp(outputs));
-        Winograd.TransformWeights(weight, outputs, inputs, flipped, transformed);
-        // The bias padded to whole registers, next to the weights.
-        var paddedBias = transformed + ((long)Winograd.Positions * outputs * inputs);
-        for (var k = 0; k < RoundUp(outputs); k++)
+        var g = t.Geometry;
+        var plan = new Plan { Pass = pass, Tensors = t };
+        var weights = (long)Winograd.Positions * g.InChannels * g.OutChannels;
+        if (pass == ConvPass.BackwardWeight)
         {
-            paddedBias[k] = bias != null && k < outputs ? bias[k] : 0f;
-        }
-        var plan = new Plan { Variant = variant, Geometry = g, Input = input, Weights = transformed, Bias = paddedBias, Output = output };
-        Split(ref plan, threads);
-    }
-
-    /// <summary>
-    /// ∂L/∂g for every filter of <paramref name="g"/>, the adjoint of the forward product: per tile,
-    /// ∂L/∂U = (A dY Aᵀ) ⊙ V summed over tiles as 16 GEMMs Vᵀ P, then ∂L/∂g = Gᵀ (∂L/∂U) G.
-    /// </summary>
-    public static void WeightGradient(KernelVariant variant, ConvGeometry g, float* input, float* outputGradient, float* weightGradient, int threads)
-    {
-        var length = (long)Winograd.Positions * g.InChannels * g.OutChannels;
-        var plan = new Plan { WeightGradient = true, Variant = variant, Geometry = g, Input = input, OutputGradient = outputGradient };
-        plan.TransformedGradients = Scratch.Get(ScratchSlot.WinogradWeights, length * Math.Min(threads, g.Batch));
-        var parts = Split(ref plan, threads);
-        // Parts sum in a fixed order, so a thread count always gives the same gradient.
-        for (var part = 1; part < parts; part++)
-        {
-            var partial = plan.TransformedGradients + (part * length);
-            for (long i = 0; i < length; i++)
+            plan.Weights = Scratch.Get(ScratchSlot.WinogradWeights, weights * Math.Min(threads, g.Batch));
+            var parts = Split(ref plan, threads);
+            // Parts sum in a fixed order, so a thread count always gives the same gradient.
+            for (var part = 1; part < parts; part++)
             {
-                plan.TransformedGradients[i] += partial[i];
+                var partial = plan.Weights + (part * weights);
+                for (long i = 0; i < weights; i++)
+                {
+                    plan.Weights[i] += partial[i];
+                }
             }
+            Winograd.GradientToWeights(plan.Weights, g.OutChannels, g.InChannels, t.WeightGradient);
+            return;
         }
-        Winograd.GradientToWeights(plan.TransformedGradients, g.OutChannels, g.InChannels, weightGradient);
+        var outputs = RoundUp(g.OutChannels);
+        plan.Weights = Scratch.Get(ScratchSlot.WinogradWeights, weights + outputs);
+        Winograd.TransformWeights(t.Weight, g.OutChannels, g.InChannels, plan.Weights);
+        // The bias padded to whole registers, after the weights.
+        plan.Bias = plan.Weights + weights;
+        for (var k = 0; k < outputs; k++)
+        {
+            plan.Bias[k] = t.Bias != null && k < g.OutChannels ? t.Bias[k] : 0f;
+        }
+        Split(ref plan, threads);
     }
 
     /// <summary>Runs the plan over parts of the batch, one per thread; a batch smaller than the thread count threads the GEMMs instead.</summary>
     private static int Split(ref Plan plan, int threads)
     {
-        var batch = plan.Geometry.Batch;
+        var batch = plan.Tensors.Geometry.Batch;
         var parts = Math.Min(threads, batch);
         plan.ImagesPerPart = (batch + parts - 1) / parts;
         plan.GemmThreads = parts < threads ? threads : 1;
@@ -70,7 +67,8 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
     private static void RunPart(void* state, int part)
     {
         ref var plan = ref Unsafe.AsRef<Plan>(state);
-        var g = plan.Geometry;
+        var t = plan.Tensors;
+        var g = t.Geometry;
         var first = part * plan.ImagesPerPart;
         var last = Math.Min(g.Batch, first + plan.ImagesPerPart);
         var tiles = new TileGrid(g);
@@ -78,54 +76,64 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
         var (inputs, outputs) = (RoundUp(g.InChannels), RoundUp(g.OutChannels));
         var inPlane = (long)g.InHeight * g.InWidth;
         var outPlane = (long)g.OutHeight * g.OutWidth;
-        var positionInputs = (long)chunk * tiles.PerImage * inputs;
-        var positionOutputs = (long)chunk * tiles.PerImage * outputs;
-        var transformedInput = Scratch.Get(ScratchSlot.WinogradInput, Winograd.Positions * positionInputs);
-        var products = Scratch.Get(ScratchSlot.WinogradProducts, Winograd.Positions * positionOutputs);
-        // A channels-last input image with zero padding channels, one zero pixel (read by windows
-        // outside either image), then a channels-last output (or output-gradient) image.
+        var inputStride = (long)chunk * tiles.PerImage * inputs;
+        var outputStride = (long)chunk * tiles.PerImage * outputs;
+        // Transform-domain matrices on the input side (V, or its gradient) and the output side (M, or P).
+        var inputSide = Scratch.Get(ScratchSlot.WinogradInput, Winograd.Positions * inputStride);
+        var outputSide = Scratch.Get(ScratchSlot.WinogradProducts, Winograd.Positions * outputStride);
+        // A channels-last input-side image with zero padding channels, one zero pixel (read by windows
+        // outside either image), then a channels-last output-side image.
         var zeroPixel = Math.Max(inputs, outputs);
         var image = Scratch.Get(ScratchSlot.WinogradImage, (inPlane * inputs) + zeroPixel + (outPlane * outputs));
         var zeros = image + (inPlane * inputs);
         var outputImage = zeros + zeroPixel;
         new Span<float>(image, checked((int)((inPlane * inputs) + zeroPixel))).Clear();
+        var weightStep = (long)g.InChannels * g.OutChannels;
         for (var n = first; n < last; n += chunk)
         {
             var count = Math.Min(chunk, last - n);
+            var rows = count * tiles.PerImage;
             for (var i = 0; i < count; i++)
             {
-                MatrixTranspose.Run(plan.Input + ((n + i) * g.InChannels * inPlane), (nint)inPlane, g.InChannels, (int)inPlane, image, inputs);
-                TransformInput(g, tiles, image, zeros, inputs, transformedInput + ((long)i * tiles.PerImage * inputs), positionInputs);
-            }
-            var rows = count * tiles.PerImage;
-            if (plan.WeightGradient)
-            {
-                for (var i = 0; i < count; i++)
+                var tile = (long)i * tiles.PerImage;
+                if (plan.Pass != ConvPass.BackwardInput)
                 {
-                    MatrixTranspose.Run(plan.OutputGradient + ((n + i) * g.OutChannels * outPlane), (nint)outPlane, g.OutChannels, (int)outPlane, outputImage, outputs);
-                    TransformOutputGradient(g, tiles, outputImage, zeros, outputs, products + ((long)i * tiles.PerImage * outputs), positionOutputs);
+                    MatrixTranspose.Run(t.Input + ((n + i) * g.InChannels * inPlane), (nint)inPlane, g.InChannels, (int)inPlane, image, inputs);
+                    TransformInput(g, tiles, image, zeros, inputs, inputSide + (tile * inputs), inputStride);
                 }
-                var sums = plan.TransformedGradients + ((long)part * Winograd.Positions * g.InChannels * g.OutChannels);
-                for (var position = 0; position < Winograd.Positions; position++)
+                if (plan.Pass != ConvPass.Forward)
                 {
-                    var v = transformedInput + (position * positionInputs);
-                    var p = products + (position * positionOutputs);
-                    var du = sums + ((long)position * g.InChannels * g.OutChannels);
-                    Gemm.Run(plan.Variant, GemmArguments.Create(MatrixOp.Transpose, MatrixOp.Identity, g.InChannels, g.OutChannels, rows, 1f, v, inputs, p, outputs, n == first ? 0f : 1f, du, g.OutChannels), plan.GemmThreads);
+                    MatrixTranspose.Run(t.OutputGradient + ((n + i) * g.OutChannels * outPlane), (nint)outPlane, g.OutChannels, (int)outPlane, outputImage, outputs);
+                    TransformOutputGradient(g, tiles, outputImage, zeros, outputs, outputSide + (tile * outputs), outputStride);
                 }
-                continue;
             }
             for (var position = 0; position < Winograd.Positions; position++)
             {
-                var v = transformedInput + (position * positionInputs);
-                var u = plan.Weights + ((long)position * g.InChannels * g.OutChannels);
-                var m = products + (position * positionOutputs);
-                Gemm.Run(plan.Variant, GemmArguments.Create(MatrixOp.Identity, MatrixOp.Identity, rows, g.OutChannels, g.InChannels, 1f, v, inputs, u, g.OutChannels, 0f, m, outputs), plan.GemmThreads);
+                var v = inputSide + (position * inputStride);
+                var m = outputSide + (position * outputStride);
+                var u = plan.Weights + (position * weightStep);
+                var product = plan.Pass switch
+                {
+                    ConvPass.Forward => GemmArguments.Create(MatrixOp.Identity, MatrixOp.Identity, rows, g.OutChannels, g.InChannels, 1f, v, inputs, u, g.OutChannels, 0f, m, outputs),
+                    ConvPass.BackwardInput => GemmArguments.Create(MatrixOp.Identity, MatrixOp.Transpose, rows, g.InChannels, g.OutChannels, 1f, m, outputs, u, g.OutChannels, 0f, v, inputs),
+                    _ => GemmArguments.Create(MatrixOp.Transpose, MatrixOp.Identity, g.InChannels, g.OutChannels, rows, 1f, v, inputs, m, outputs, n == first ? 0f : 1f, u + (part * Winograd.Positions * weightStep), g.OutChannels),
+                };
+                Gemm.Run(t.Variant, product, plan.GemmThreads);
             }
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < count && plan.Pass != ConvPass.BackwardWeight; i++)
             {
-                TransformOutput(g, tiles, products + ((long)i * tiles.PerImage * outputs), positionOutputs, plan.Bias, outputs, outputImage);
-                MatrixTranspose.Run(outputImage, outputs, (int)outPlane, g.OutChannels, plan.Output + ((n + i) * g.OutChannels * outPlane), (nint)outPlane);
+                var tile = (long)i * tiles.PerImage;
+                if (plan.Pass == ConvPass.Forward)
+                {
+                    TransformOutput(g, tiles, outputSide + (tile * outputs), outputStride, plan.Bias, outputs, outputImage);
+                    MatrixTranspose.Run(outputImage, outputs, (int)outPlane, g.OutChannels, t.Output + ((n + i) * g.OutChannels * outPlane), (nint)outPlane);
+                }
+                else
+                {
+                    new Span<float>(image, checked((int)(inPlane * inputs))).Clear();
+                    AddInputGradient(g, tiles, inputSide + (tile * inputs), inputStride, inputs, image);
+                    MatrixTranspose.Run(image, inputs, (int)inPlane, g.InChannels, t.InputGradient + ((n + i) * g.InChannels * inPlane), (nint)inPlane);
+                }
             }
         }
     }
@@ -177,6 +185,65 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The adjoint of <see cref="TransformInput"/>: B dV Bᵀ of every tile added into its 4×4 window
+    /// of a channels-last input-gradient image; window parts in the padding are dropped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddInputGradient(ConvGeometry g, in TileGrid tiles, float* source, long positionStride, int channels, float* image)
+    {
+        var window = stackalloc float*[16];
+        var r = stackalloc TVector[16];
+        for (var ti = 0; ti < tiles.Rows; ti++)
+        {
+            for (var tj = 0; tj < tiles.Columns; tj++)
+            {
+                for (var y = 0; y < 4; y++)
+                {
+                    var sy = (2 * ti) + y - g.PadTop;
+                    for (var x = 0; x < 4; x++)
+                    {
+                        var sx = (2 * tj) + x - g.PadLeft;
+                        var inside = (uint)sy < (uint)g.InHeight && (uint)sx < (uint)g.InWidth;
+                        window[(4 * y) + x] = inside ? image + ((((long)sy * g.InWidth) + sx) * channels) : null;
+                    }
+                }
+                var from = source + ((long)((ti * tiles.Columns) + tj) * channels);
+                for (var c = 0; c < channels; c += TOps.Width)
+                {
+                    // Rows of dV through B (4 × 4): (v0, v1 − v2 + v3, v1 + v2 − v0, −v3), per column.
+                    for (var x = 0; x < 4; x++)
+                    {
+                        var v0 = TOps.Load(from + (x * positionStride) + c);
+                        var v1 = TOps.Load(from + ((4 + x) * positionStride) + c);
+                        var v2 = TOps.Load(from + ((8 + x) * positionStride) + c);
+                        var v3 = TOps.Load(from + ((12 + x) * positionStride) + c);
+                        r[x] = v0;
+                        r[4 + x] = TOps.Add(TOps.Subtract(v1, v2), v3);
+                        r[8 + x] = TOps.Subtract(TOps.Add(v1, v2), v0);
+                        r[12 + x] = TOps.Subtract(TOps.Zero, v3);
+                    }
+                    for (var y = 0; y < 4; y++)
+                    {
+                        var (q0, q1, q2, q3) = (r[4 * y], r[(4 * y) + 1], r[(4 * y) + 2], r[(4 * y) + 3]);
+                        AddAt(window[4 * y], c, q0);
+                        AddAt(window[(4 * y) + 1], c, TOps.Add(TOps.Subtract(q1, q2), q3));
+                        AddAt(window[(4 * y) + 2], c, TOps.Subtract(TOps.Add(q1, q2), q0));
+                        AddAt(window[(4 * y) + 3], c, TOps.Subtract(TOps.Zero, q3));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void AddAt(float* pixel, int channel, TVector value)
+    {
+        if (pixel != null)
+        {
+            TOps.Store(pixel + channel, TOps.Add(TOps.Load(pixel + channel), value));
         }
     }
 
@@ -274,17 +341,14 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
 
     private struct Plan
     {
-        public bool WeightGradient;
-        public KernelVariant Variant;
-        public ConvGeometry Geometry;
-        public float* Input;
-        public float* Weights;
-        public float* Bias;
-        public float* Output;
-        public float* OutputGradient;
+        public ConvPass Pass;
+        public ConvTensors Tensors;
 
-        /// <summary>Per part, 16 matrices ∂L/∂U[ξ] (inputs × outputs) summed over that part's tiles.</summary>
-        public float* TransformedGradients;
+        /// <summary>U[ξ] (inputs × outputs); for the weight gradient, one set of ∂L/∂U[ξ] sums per part.</summary>
+        public float* Weights;
+
+        /// <summary>The bias padded to whole registers (zeros without one).</summary>
+        public float* Bias;
         public int ImagesPerPart;
         public int GemmThreads;
     }
