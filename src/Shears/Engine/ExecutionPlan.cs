@@ -109,6 +109,7 @@ public sealed class ExecutionPlan
                 activationGrads.Add(grad);
             }
             AllocateGradients(schedule, kernels, parameters, grads, activationGrads);
+            MarkSoleWriters(kernels, activationGrads, graph.Outputs.Select(o => grads.GetValueOrDefault(o.Name)));
         }
         var outputs = graph.Outputs.Select(o => o.Name).ToList();
         return new ExecutionPlan(mode, parameters, kernels, values, grads, activationGrads, inputs, outputs);
@@ -160,6 +161,29 @@ public sealed class ExecutionPlan
                 }
                 kernel.OutputGrads[o] = grad;
                 grads[node.Outputs[o]] = grad;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Finds gradient buffers written by one kernel input alone (views share their source's buffer,
+    /// so a view's consumers count as writers too). Only cleared activation buffers qualify:
+    /// parameter gradients accumulate, and output gradients start from the caller's seed.
+    /// </summary>
+    private static void MarkSoleWriters(List<OpKernel> kernels, List<EngineTensor> cleared, IEnumerable<EngineTensor?> seeded)
+    {
+        var writers = new Dictionary<float[], int>(ReferenceEqualityComparer.Instance);
+        foreach (var grad in kernels.SelectMany(k => k.InputGrads).OfType<EngineTensor>())
+        {
+            writers[grad.Floats] = writers.GetValueOrDefault(grad.Floats) + 1;
+        }
+        var eligible = cleared.Select(g => g.Floats).ToHashSet(ReferenceEqualityComparer.Instance);
+        eligible.ExceptWith(seeded.OfType<EngineTensor>().Select(g => g.Floats));
+        foreach (var kernel in kernels)
+        {
+            for (var i = 0; i < kernel.InputGrads.Length; i++)
+            {
+                kernel.SoleGradientWriter[i] = kernel.InputGrads[i] is { } grad && eligible.Contains(grad.Floats) && writers[grad.Floats] == 1;
             }
         }
     }

@@ -15,6 +15,7 @@ internal abstract class OpKernel
         Outputs = new EngineTensor[context.Node.Outputs.Count];
         InputGrads = new EngineTensor?[Inputs.Length];
         OutputGrads = new EngineTensor?[Outputs.Length];
+        SoleGradientWriter = new bool[Inputs.Length];
     }
 
     public string Name { get; }
@@ -32,6 +33,12 @@ internal abstract class OpKernel
     public EngineTensor?[] OutputGrads { get; }
 
     /// <summary>When output i shares its input's storage (reshapes), the input index; gradients then share storage too.</summary>
+    /// <summary>
+    /// Set by the plan for each input whose gradient buffer only this kernel writes and which starts
+    /// every backward pass cleared: the kernel may store that gradient instead of adding it.
+    /// </summary>
+    public bool[] SoleGradientWriter { get; }
+
     public virtual int? ViewSource(int output) => null;
 
     /// <summary>Whether <see cref="Backward"/> is implemented.</summary>

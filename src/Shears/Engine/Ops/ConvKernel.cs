@@ -86,8 +86,9 @@ internal sealed class ConvKernel : OpKernel
         var w = In(1).Floats.AsSpan(0, In(1).Length);
         if (InputGrads[0] is { } dx)
         {
-            // The kernels overwrite their result; gradients must add, so go through scratch.
-            var scratch = Scratch(dx.Length);
+            // The kernels overwrite their result; gradients must add, so go through scratch unless
+            // nothing else writes this gradient.
+            var scratch = SoleGradientWriter[0] ? dx.Floats.AsSpan(0, dx.Length) : Scratch(dx.Length);
             if (_transposed)
             {
                 Convolution.Forward(_geometry, dy, w, [], scratch);
@@ -96,7 +97,10 @@ internal sealed class ConvKernel : OpKernel
             {
                 Convolution.BackwardInput(_geometry, dy, w, scratch);
             }
-            TensorPrimitives.Add(dx.Floats.AsSpan(0, dx.Length), scratch, dx.Floats.AsSpan(0, dx.Length));
+            if (!SoleGradientWriter[0])
+            {
+                TensorPrimitives.Add(dx.Floats.AsSpan(0, dx.Length), scratch, dx.Floats.AsSpan(0, dx.Length));
+            }
         }
         if (InputGrads[1] is { } dw)
         {
