@@ -168,7 +168,8 @@ public sealed class ExecutionPlan
     /// <summary>
     /// Finds gradient buffers written by one kernel input alone (views share their source's buffer,
     /// so a view's consumers count as writers too). Only cleared activation buffers qualify:
-    /// parameter gradients accumulate, and output gradients start from the caller's seed.
+    /// parameter gradients accumulate, and output gradients start from the caller's seed. A buffer
+    /// its sole writer fills entirely leaves the list cleared before each backward pass.
     /// </summary>
     private static void MarkSoleWriters(List<OpKernel> kernels, List<EngineTensor> cleared, IEnumerable<EngineTensor?> seeded)
     {
@@ -184,6 +185,10 @@ public sealed class ExecutionPlan
             for (var i = 0; i < kernel.InputGrads.Length; i++)
             {
                 kernel.SoleGradientWriter[i] = kernel.InputGrads[i] is { } grad && eligible.Contains(grad.Floats) && writers[grad.Floats] == 1;
+                if (kernel.SoleGradientWriter[i] && kernel.WritesWholeInputGradient(i))
+                {
+                    cleared.RemoveAll(g => ReferenceEquals(g.Floats, kernel.InputGrads[i]!.Floats));
+                }
             }
         }
     }

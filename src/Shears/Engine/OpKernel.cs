@@ -39,6 +39,13 @@ internal abstract class OpKernel
     /// </summary>
     public bool[] SoleGradientWriter { get; }
 
+    /// <summary>
+    /// Whether, as <see cref="SoleGradientWriter"/> of <paramref name="input"/>, the backward pass
+    /// writes every element of that gradient (storing, or clearing its own part first), so the plan
+    /// need not clear the buffer before each pass.
+    /// </summary>
+    public virtual bool WritesWholeInputGradient(int input) => false;
+
     public virtual int? ViewSource(int output) => null;
 
     /// <summary>Whether <see cref="Backward"/> is implemented.</summary>

@@ -121,6 +121,8 @@ internal sealed class ConvKernel : OpKernel
         }
     }
 
+    public override bool WritesWholeInputGradient(int input) => input == 0;
+
     private Span<float> Scratch(int length)
     {
         if (_scratch.Length < length)

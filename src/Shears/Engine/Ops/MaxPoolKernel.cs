@@ -60,10 +60,21 @@ internal sealed class MaxPoolKernel : OpKernel
         var dx = dxTensor.Floats;
         var dy = dyTensor.Floats;
         var outputPlane = _window.OutputPlane;
+        var inputPlane = In(0).Length / Math.Max(1, _window.Planes);
+        var store = SoleGradientWriter[0];
         // Windows of one plane only reach that plane, so planes run in parallel.
         ParallelRange.For(_window.Planes, Math.Max(1, (1 << 12) / Math.Max(1, outputPlane)), (start, end) =>
-            ScatterToWinners(_winners, dy, dx, start * outputPlane, end * outputPlane));
+        {
+            if (store)
+            {
+                // Cleared here, just before the scatter reads it, rather than in a pass of its own.
+                dx.AsSpan(start * inputPlane, (end - start) * inputPlane).Clear();
+            }
+            ScatterToWinners(_winners, dy, dx, start * outputPlane, end * outputPlane);
+        });
     }
+
+    public override bool WritesWholeInputGradient(int input) => input == 0;
 
     /// <summary>dx[winner[o]] += dy[o] for outputs [first, end); raw pointers, since this runs over every pooled value of a batch.</summary>
     private static unsafe void ScatterToWinners(int[] winners, float[] outputGradient, float[] inputGradient, int first, int end)

@@ -44,7 +44,17 @@ internal sealed class UnaryKernel : OpKernel
         var y = Outputs[0].Floats;
         var dy = dyTensor.Floats;
         var dx = dxTensor.Floats;
+        var store = SoleGradientWriter[0];
         ParallelRange.For(Outputs[0].Length, Grain, (start, end) =>
-            _backward!(x.AsSpan(start, end - start), y.AsSpan(start, end - start), dy.AsSpan(start, end - start), dx.AsSpan(start, end - start)));
+        {
+            if (store)
+            {
+                // Cleared here, while the chunk is about to be used, rather than in a pass of its own.
+                dx.AsSpan(start, end - start).Clear();
+            }
+            _backward!(x.AsSpan(start, end - start), y.AsSpan(start, end - start), dy.AsSpan(start, end - start), dx.AsSpan(start, end - start));
+        });
     }
+
+    public override bool WritesWholeInputGradient(int input) => input == 0;
 }
