@@ -11,4 +11,7 @@ internal enum ConvPass
 
     /// <summary>Weight gradient from input and output gradient.</summary>
     BackwardWeight,
+
+    /// <summary>Both gradients in one pass over the output gradient.</summary>
+    Backward,
 }

@@ -62,6 +62,32 @@ public static unsafe class Convolution
         }
     }
 
+    /// <summary>
+    /// <see cref="BackwardInput"/> and <see cref="BackwardWeight"/> together: where the two share
+    /// work (Winograd's transform of the output gradient) it is done once.
+    /// </summary>
+    public static void Backward(ConvGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> weight, Span<float> inputGradient, Span<float> weightGradient)
+    {
+        Validate(geometry);
+        if (!(Winograd.Enabled && Winograd.Fits(geometry)))
+        {
+            BackwardInput(geometry, outputGradient, weight, inputGradient);
+            BackwardWeight(geometry, input, outputGradient, weightGradient);
+            return;
+        }
+        CheckLengths(geometry, (nameof(input), input.Length, geometry.InputLength), (nameof(outputGradient), outputGradient.Length, geometry.OutputLength), (nameof(weight), weight.Length, geometry.WeightLength),
+            (nameof(inputGradient), inputGradient.Length, geometry.InputLength), (nameof(weightGradient), weightGradient.Length, geometry.WeightLength));
+        fixed (float* x = input)
+        fixed (float* dy = outputGradient)
+        fixed (float* w = weight)
+        fixed (float* dx = inputGradient)
+        fixed (float* dw = weightGradient)
+        {
+            var tensors = new ConvTensors { Geometry = geometry, Input = x, OutputGradient = dy, Weight = w, InputGradient = dx, WeightGradient = dw };
+            Run(ConvPass.Backward, ref tensors);
+        }
+    }
+
     /// <summary>Gradient of the loss with respect to the bias: the output gradient summed over batch and positions.</summary>
     public static void BackwardBias(ConvGeometry geometry, ReadOnlySpan<float> outputGradient, Span<float> biasGradient)
     {

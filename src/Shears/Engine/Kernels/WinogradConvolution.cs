@@ -18,38 +18,44 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
     /// <summary>Chunks gather images until their tiles reach this many GEMM rows; the transform-domain matrices then stay in L2.</summary>
     private const int ChunkTiles = 144;
 
-    /// <summary>Runs one pass; <see cref="ConvTensors"/> holds the tensors it reads and the one it overwrites.</summary>
+    /// <summary>Runs one pass; <see cref="ConvTensors"/> holds the tensors it reads and those it overwrites.</summary>
     public static void Run(ConvPass pass, in ConvTensors t, int threads)
     {
         var g = t.Geometry;
         var plan = new Plan { Pass = pass, Tensors = t };
         var weights = (long)Winograd.Positions * g.InChannels * g.OutChannels;
-        if (pass == ConvPass.BackwardWeight)
+        var outputs = RoundUp(g.OutChannels);
+        var transformsWeights = pass != ConvPass.BackwardWeight;
+        var sumsGradients = pass is ConvPass.BackwardWeight or ConvPass.Backward;
+        var sumsStart = transformsWeights ? weights + outputs : 0;
+        var scratch = Scratch.Get(ScratchSlot.WinogradWeights, sumsStart + (sumsGradients ? weights * Math.Min(threads, g.Batch) : 0));
+        if (transformsWeights)
         {
-            plan.Weights = Scratch.Get(ScratchSlot.WinogradWeights, weights * Math.Min(threads, g.Batch));
-            var parts = Split(ref plan, threads);
-            // Parts sum in a fixed order, so a thread count always gives the same gradient.
-            for (var part = 1; part < parts; part++)
+            plan.Weights = scratch;
+            Winograd.TransformWeights(t.Weight, g.OutChannels, g.InChannels, plan.Weights);
+            // The bias padded to whole registers, after the weights.
+            plan.Bias = plan.Weights + weights;
+            for (var k = 0; k < outputs; k++)
             {
-                var partial = plan.Weights + (part * weights);
-                for (long i = 0; i < weights; i++)
-                {
-                    plan.Weights[i] += partial[i];
-                }
+                plan.Bias[k] = t.Bias != null && k < g.OutChannels ? t.Bias[k] : 0f;
             }
-            Winograd.GradientToWeights(plan.Weights, g.OutChannels, g.InChannels, t.WeightGradient);
+        }
+        plan.GradientSums = scratch + sumsStart;
+        var parts = Split(ref plan, threads);
+        if (!sumsGradients)
+        {
             return;
         }
-        var outputs = RoundUp(g.OutChannels);
-        plan.Weights = Scratch.Get(ScratchSlot.WinogradWeights, weights + outputs);
-        Winograd.TransformWeights(t.Weight, g.OutChannels, g.InChannels, plan.Weights);
-        // The bias padded to whole registers, after the weights.
-        plan.Bias = plan.Weights + weights;
-        for (var k = 0; k < outputs; k++)
+        // Parts sum in a fixed order, so a thread count always gives the same gradient.
+        for (var part = 1; part < parts; part++)
         {
-            plan.Bias[k] = t.Bias != null && k < g.OutChannels ? t.Bias[k] : 0f;
+            var partial = plan.GradientSums + (part * weights);
+            for (long i = 0; i < weights; i++)
+            {
+                plan.GradientSums[i] += partial[i];
+            }
         }
-        Split(ref plan, threads);
+        Winograd.GradientToWeights(plan.GradientSums, g.OutChannels, g.InChannels, t.WeightGradient);
     }
 
     /// <summary>Runs the plan over parts of the batch, one per thread; a batch smaller than the thread count threads the GEMMs instead.</summary>
@@ -112,13 +118,21 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
                 var v = inputSide + (position * inputStride);
                 var m = outputSide + (position * outputStride);
                 var u = plan.Weights + (position * weightStep);
-                var product = plan.Pass switch
+                if (plan.Pass == ConvPass.Forward)
                 {
-                    ConvPass.Forward => GemmArguments.Create(MatrixOp.Identity, MatrixOp.Identity, rows, g.OutChannels, g.InChannels, 1f, v, inputs, u, g.OutChannels, 0f, m, outputs),
-                    ConvPass.BackwardInput => GemmArguments.Create(MatrixOp.Identity, MatrixOp.Transpose, rows, g.InChannels, g.OutChannels, 1f, m, outputs, u, g.OutChannels, 0f, v, inputs),
-                    _ => GemmArguments.Create(MatrixOp.Transpose, MatrixOp.Identity, g.InChannels, g.OutChannels, rows, 1f, v, inputs, m, outputs, n == first ? 0f : 1f, u + (part * Winograd.Positions * weightStep), g.OutChannels),
-                };
-                Gemm.Run(t.Variant, product, plan.GemmThreads);
+                    Gemm.Run(t.Variant, GemmArguments.Create(MatrixOp.Identity, MatrixOp.Identity, rows, g.OutChannels, g.InChannels, 1f, v, inputs, u, g.OutChannels, 0f, m, outputs), plan.GemmThreads);
+                    continue;
+                }
+                if (plan.Pass != ConvPass.BackwardInput)
+                {
+                    // ∂L/∂U[ξ] += V[ξ]ᵀ P[ξ], before the input gradient below takes V's place.
+                    var sums = plan.GradientSums + (((part * Winograd.Positions) + position) * weightStep);
+                    Gemm.Run(t.Variant, GemmArguments.Create(MatrixOp.Transpose, MatrixOp.Identity, g.InChannels, g.OutChannels, rows, 1f, v, inputs, m, outputs, n == first ? 0f : 1f, sums, g.OutChannels), plan.GemmThreads);
+                }
+                if (plan.Pass != ConvPass.BackwardWeight)
+                {
+                    Gemm.Run(t.Variant, GemmArguments.Create(MatrixOp.Identity, MatrixOp.Transpose, rows, g.InChannels, g.OutChannels, 1f, m, outputs, u, g.OutChannels, 0f, v, inputs), plan.GemmThreads);
+                }
             }
             for (var i = 0; i < count && plan.Pass != ConvPass.BackwardWeight; i++)
             {
@@ -344,8 +358,11 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
         public ConvPass Pass;
         public ConvTensors Tensors;
 
-        /// <summary>U[ξ] (inputs × outputs); for the weight gradient, one set of ∂L/∂U[ξ] sums per part.</summary>
+        /// <summary>U[ξ] (inputs × outputs).</summary>
         public float* Weights;
+
+        /// <summary>For the weight gradient: 16 matrices ∂L/∂U[ξ] per part, each summed over that part's tiles.</summary>
+        public float* GradientSums;
 
         /// <summary>The bias padded to whole registers (zeros without one).</summary>
         public float* Bias;

@@ -13,6 +13,7 @@ internal sealed class ConvKernel : OpKernel
     private readonly ConvGeometry _geometry;
     private readonly bool _transposed;
     private float[] _scratch = [];
+    private float[] _weightScratch = [];
 
     public ConvKernel(KernelContext context, bool transposed)
         : base(context)
@@ -84,7 +85,20 @@ internal sealed class ConvKernel : OpKernel
         var dy = dyTensor.Floats.AsSpan(0, dyTensor.Length);
         var x = In(0).Floats.AsSpan(0, In(0).Length);
         var w = In(1).Floats.AsSpan(0, In(1).Length);
-        if (InputGrads[0] is { } dx)
+        var combined = !_transposed && InputGrads[0] is not null && InputGrads[1] is not null;
+        if (combined && InputGrads[0] is { } both && InputGrads[1] is { } weightGrad)
+        {
+            // One pass for both gradients.
+            var dxTarget = SoleGradientWriter[0] ? both.Floats.AsSpan(0, both.Length) : Scratch(both.Length);
+            var dwScratch = WeightScratch(weightGrad.Length);
+            Convolution.Backward(_geometry, x, dy, w, dxTarget, dwScratch);
+            if (!SoleGradientWriter[0])
+            {
+                TensorPrimitives.Add(both.Floats.AsSpan(0, both.Length), dxTarget, both.Floats.AsSpan(0, both.Length));
+            }
+            TensorPrimitives.Add(weightGrad.Floats.AsSpan(0, weightGrad.Length), dwScratch, weightGrad.Floats.AsSpan(0, weightGrad.Length));
+        }
+        if (!combined && InputGrads[0] is { } dx)
         {
             // The kernels overwrite their result; gradients must add, so go through scratch unless
             // nothing else writes this gradient.
@@ -102,9 +116,9 @@ internal sealed class ConvKernel : OpKernel
                 TensorPrimitives.Add(dx.Floats.AsSpan(0, dx.Length), scratch, dx.Floats.AsSpan(0, dx.Length));
             }
         }
-        if (InputGrads[1] is { } dw)
+        if (!combined && InputGrads[1] is { } dw)
         {
-            var scratch = Scratch(dw.Length);
+            var scratch = WeightScratch(dw.Length);
             if (_transposed)
             {
                 Convolution.BackwardWeight(_geometry, dy, x, scratch);
@@ -122,6 +136,15 @@ internal sealed class ConvKernel : OpKernel
     }
 
     public override bool WritesWholeInputGradient(int input) => input == 0;
+
+    private Span<float> WeightScratch(int length)
+    {
+        if (_weightScratch.Length < length)
+        {
+            _weightScratch = new float[length];
+        }
+        return _weightScratch.AsSpan(0, length);
+    }
 
     private Span<float> Scratch(int length)
     {

@@ -70,6 +70,12 @@ public class ConvolutionTests
         Convolution.BackwardWeight(g, input, outputGradient, weightGradient);
         ReferenceConvolution.AssertClose(ReferenceConvolution.BackwardWeight(g, input, outputGradient), weightGradient, g.Batch * g.OutHeight * g.OutWidth, "weight gradient");
 
+        var bothInput = Filled((int)g.InputLength);
+        var bothWeight = Filled((int)g.WeightLength);
+        Convolution.Backward(g, input, outputGradient, weight, bothInput, bothWeight);
+        ReferenceConvolution.AssertClose(ReferenceConvolution.BackwardInput(g, outputGradient, weight), bothInput, g.OutChannelsPerGroup * g.KernelHeight * g.KernelWidth, "input gradient of the joint pass");
+        ReferenceConvolution.AssertClose(ReferenceConvolution.BackwardWeight(g, input, outputGradient), bothWeight, g.Batch * g.OutHeight * g.OutWidth, "weight gradient of the joint pass");
+
         var biasGradient = Filled(g.OutChannels);
         Convolution.BackwardBias(g, outputGradient, biasGradient);
         var positions = g.OutHeight * g.OutWidth;
