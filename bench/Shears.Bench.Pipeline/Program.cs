@@ -19,6 +19,12 @@ if (mode == "analyze-memory")
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{before} {peak} {analysis.WeightBytes}"));
     return 0;
 }
+if (mode == "infer-child")
+{
+    var micros = Benchmarks.InferAlone(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+    Console.WriteLine(micros.ToString(CultureInfo.InvariantCulture));
+    return 0;
+}
 var report = new StringBuilder();
 void Line(string text)
 {

@@ -35,6 +35,15 @@ public sealed class EngineTensor
 
     public Span<float> Span => Floats.AsSpan(0, Length);
 
+    /// <summary>
+    /// Counts announced in-place rewrites (<see cref="MarkChanged"/>). Kernels that keep a
+    /// transformed copy of a weight, such as packed GEMM panels, compare it to know when to refresh.
+    /// </summary>
+    public int Version { get; private set; }
+
+    /// <summary>Announces that the values were rewritten in place: optimizer steps and masks call it, and so must anyone who writes a weight of a compiled plan directly.</summary>
+    public void MarkChanged() => Version++;
+
     /// <summary>A zero tensor stored in the engine family of <paramref name="type"/> (see <see cref="StorageType"/>).</summary>
     public static EngineTensor Zeros(DataType type, int[] shape)
     {

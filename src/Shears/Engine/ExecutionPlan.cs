@@ -81,12 +81,13 @@ public sealed class ExecutionPlan
         }
 
         var schedule = PlanRewrites.Schedule(graph, out var renamed);
+        var initializers = graph.Initializers.Keys.ToHashSet(StringComparer.Ordinal);
         var kernels = new List<OpKernel>(schedule.Count);
         foreach (var node in schedule)
         {
             var nodeInputs = node.Inputs.Select(i => i.Length == 0 ? null : values.TryGetValue(i, out var v) ? v : throw new ShearsException($"node '{node.DisplayName}' reads '{i}', which nothing produces")).ToArray();
             var outputInfos = node.Outputs.Select(o => o.Length == 0 ? null : inference.Find(renamed.GetValueOrDefault(o, o))).ToArray();
-            var context = new KernelContext(node, nodeInputs, outputInfos, model.OpsetVersion, mode);
+            var context = new KernelContext(node, nodeInputs, outputInfos, model.OpsetVersion, mode, initializers);
             var kernel = KernelRegistry.Create(context);
             for (var i = 0; i < node.Outputs.Count; i++)
             {

@@ -5,14 +5,17 @@ namespace Shears.Engine;
 /// <summary>What a kernel factory sees while compiling one node: the node, its input tensors, its inferred output types and shapes.</summary>
 internal sealed class KernelContext
 {
-    public KernelContext(Node node, EngineTensor?[] inputs, ValueInfo?[] outputs, long opset, ExecutionMode mode)
+    public KernelContext(Node node, EngineTensor?[] inputs, ValueInfo?[] outputs, long opset, ExecutionMode mode, IReadOnlySet<string>? initializers = null)
     {
         Node = node;
         Inputs = inputs;
         OutputInfos = outputs;
         Opset = opset;
         Mode = mode;
+        _initializers = initializers ?? new HashSet<string>();
     }
+
+    private readonly IReadOnlySet<string> _initializers;
 
     public Node Node { get; }
 
@@ -25,6 +28,9 @@ internal sealed class KernelContext
     public ExecutionMode Mode { get; }
 
     public bool Training => Mode == ExecutionMode.Training;
+
+    /// <summary>Whether input <paramref name="index"/> is a weight (an initializer) rather than a value computed per run.</summary>
+    public bool IsInitializer(int index) => Node.Input(index) is { } name && _initializers.Contains(name);
 
     /// <summary>A freshly allocated output tensor of the inferred type and shape.</summary>
     public EngineTensor NewOutput(int i)

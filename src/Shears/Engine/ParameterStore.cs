@@ -86,6 +86,7 @@ public sealed class ParameterStore
     {
         if (_masks.TryGetValue(name, out var keep))
         {
+            _values[name].MarkChanged();
             var span = _values[name].Span;
             for (var i = 0; i < span.Length; i++)
             {

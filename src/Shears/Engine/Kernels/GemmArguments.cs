@@ -20,6 +20,15 @@ internal unsafe struct GemmArguments
     public float* C;
     public nint Ldc;
 
+    /// <summary>
+    /// op(B) already packed (see <see cref="PrepackedMatrix"/>): depth block d's panels start at
+    /// <c>PackedB + d·PackedBWidth</c>, and this product's columns begin at panel column
+    /// <see cref="PackedBColumn"/>. Null when B is packed per call.
+    /// </summary>
+    public float* PackedB;
+    public int PackedBColumn;
+    public int PackedBWidth;
+
     /// <summary>C is stored transposed (N x M with leading dimension Ldc); only the small-rows dot path writes such a C.</summary>
     public bool TransposeC;
 
@@ -66,6 +75,7 @@ internal unsafe struct GemmArguments
         swapped.Ldb = Lda;
         swapped.TransposeB = !TransposeA;
         swapped.TransposeC = !TransposeC;
+        swapped.PackedB = null;
         return swapped;
     }
 
@@ -78,6 +88,7 @@ internal unsafe struct GemmArguments
         slice.C = C + (row * Ldc) + column;
         slice.M = rows;
         slice.N = columns;
+        slice.PackedBColumn += column;
         return slice;
     }
 }

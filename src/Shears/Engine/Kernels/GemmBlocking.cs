@@ -32,6 +32,16 @@ internal static class GemmBlocking
     /// <summary>Columns (N) of one packed B block; a multiple of every panel width.</summary>
     public const int Columns = 2048;
 
+    /// <summary>Whether full tiles of a non-transposed A are read in place instead of packed (a switch for measuring both).</summary>
+    public static bool ReadRowMajorA { get; set; } = true;
+
+    /// <summary>
+    /// Whether rows <paramref name="lda"/> floats apart fall into different L1 sets: a row stride
+    /// that is a multiple of 4 KiB puts a tile's twelve rows in one 8-way set, and reading A in
+    /// place then measured 7-20% slower (1024² products) than packing it.
+    /// </summary>
+    public static bool RowsSpreadOverCacheSets(nint lda) => lda % 1024 != 0;
+
     /// <summary>Below this many multiply-adds per thread, extra threads cost more than they save.</summary>
     public const long MinMultiplyAddsPerThread = 1L << 21;
 

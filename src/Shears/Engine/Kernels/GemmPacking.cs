@@ -55,6 +55,20 @@ internal static unsafe class GemmPacking<TOps, TVector>
     }
 
     /// <summary>
+    /// Packs all of op(B) the way <see cref="PackedGemm{TOps, TVector}"/> walks it: per depth block
+    /// of <see cref="GemmBlocking.DepthStep"/>, the panels of every column, block d at
+    /// <c>destination + d·width</c> with <paramref name="width"/> the column count rounded up to whole panels.
+    /// </summary>
+    public static void PackAllB(in GemmArguments g, int width, float* destination)
+    {
+        var step = GemmBlocking.DepthStep(g.K);
+        for (var depth = 0; depth < g.K; depth += step)
+        {
+            PackB(g, depth, Math.Min(step, g.K - depth), 0, g.N, destination + ((long)depth * width));
+        }
+    }
+
+    /// <summary>
     /// The panel's values for depth step p are <paramref name="filled"/> consecutive floats at
     /// <c>source + p * stepStride</c>; copies them to <c>target + p * width</c>.
     /// </summary>

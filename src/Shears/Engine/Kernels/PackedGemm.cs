@@ -43,6 +43,7 @@ internal static unsafe class PackedGemm<TOps, TVector>
         var packedA = Scratch.Get(ScratchSlot.PackedA, (long)packedBlockRows * packedDepth);
         var packedB = Scratch.Get(ScratchSlot.PackedB, (long)packedBlockColumns * packedDepth);
         var edgeTile = stackalloc float[TileRows * TileColumns];
+        var rowMajorA = !g.TransposeA && GemmBlocking.ReadRowMajorA && GemmBlocking.RowsSpreadOverCacheSets(g.Lda);
         for (var column = 0; column < g.N; column += GemmBlocking.Columns)
         {
             var columns = Math.Min(GemmBlocking.Columns, g.N - column);
@@ -51,19 +52,30 @@ internal static unsafe class PackedGemm<TOps, TVector>
                 var depths = Math.Min(depthStep, g.K - depth);
                 // Later depth blocks add onto what the first one wrote.
                 var beta = depth == 0 ? g.Beta : 1f;
-                GemmPacking<TOps, TVector>.PackB(g, depth, depths, column, columns, packedB);
+                var panels = packedB;
+                if (g.PackedB != null)
+                {
+                    panels = g.PackedB + ((long)depth * g.PackedBWidth) + ((long)(g.PackedBColumn + column) * depths);
+                }
+                else
+                {
+                    GemmPacking<TOps, TVector>.PackB(g, depth, depths, column, columns, packedB);
+                }
                 for (var row = 0; row < g.M; row += GemmBlocking.Rows)
                 {
                     var rows = Math.Min(GemmBlocking.Rows, g.M - row);
-                    GemmPacking<TOps, TVector>.PackA(g, row, rows, depth, depths, packedA);
+                    // A whose rows run along the depth is read where it lies; only a partial last tile of rows is packed (zero-padded).
+                    var fullRows = rowMajorA ? rows / TileRows * TileRows : 0;
+                    GemmPacking<TOps, TVector>.PackA(g, row + fullRows, rows - fullRows, depth, depths, packedA + ((long)fullRows * depths));
                     var c = g.C + (row * g.Ldc) + column;
-                    SweepBlock(rows, columns, depths, packedA, packedB, c, g.Ldc, g.Alpha, beta, edgeTile);
+                    var a = new ATiles { Packed = packedA, RowMajor = rowMajorA ? g.AAt(row, depth) : null, Lda = g.Lda, FullRows = fullRows };
+                    SweepBlock(rows, columns, depths, a, panels, c, g.Ldc, g.Alpha, beta, edgeTile);
                 }
             }
         }
     }
 
-    private static void SweepBlock(int rows, int columns, int depths, float* packedA, float* packedB, float* c, nint ldc, float alpha, float beta, float* edgeTile)
+    private static void SweepBlock(int rows, int columns, int depths, in ATiles tiles, float* packedB, float* c, nint ldc, float alpha, float beta, float* edgeTile)
     {
         for (var j = 0; j < columns; j += TileColumns)
         {
@@ -72,9 +84,23 @@ internal static unsafe class PackedGemm<TOps, TVector>
             for (var i = 0; i < rows; i += TileRows)
             {
                 var tileRows = Math.Min(TileRows, rows - i);
-                var a = packedA + (i * depths);
+                var a = tiles.Packed + (i * depths);
                 var target = c + (i * ldc) + j;
-                if (tileRows == TileRows && tileColumns == TileColumns)
+                if (i < tiles.FullRows)
+                {
+                    // Row-major A, a full tile of rows.
+                    var rowMajor = tiles.RowMajor + (i * tiles.Lda);
+                    if (tileColumns == TileColumns)
+                    {
+                        GemmMicroKernel<TOps, TVector>.RunRowMajorA(depths, rowMajor, tiles.Lda, b, TileColumns, target, ldc, alpha, beta);
+                    }
+                    else
+                    {
+                        GemmMicroKernel<TOps, TVector>.RunRowMajorA(depths, rowMajor, tiles.Lda, b, TileColumns, edgeTile, TileColumns, 1f, 0f);
+                        MergeTile(edgeTile, TileColumns, tileRows, tileColumns, target, ldc, alpha, beta);
+                    }
+                }
+                else if (tileRows == TileRows && tileColumns == TileColumns)
                 {
                     GemmMicroKernel<TOps, TVector>.Run(depths, a, b, TileColumns, target, ldc, alpha, beta);
                 }
@@ -160,6 +186,18 @@ internal static unsafe class PackedGemm<TOps, TVector>
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+
+    /// <summary>Where a row block's A tiles are: row-major in place for the first <see cref="FullRows"/> rows (when <see cref="RowMajor"/> is set), packed panels otherwise.</summary>
+    private readonly struct ATiles
+    {
+        public float* Packed { get; init; }
+
+        public float* RowMajor { get; init; }
+
+        public nint Lda { get; init; }
+
+        public int FullRows { get; init; }
+    }
 
     private struct ParallelPlan
     {

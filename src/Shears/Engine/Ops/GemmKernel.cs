@@ -1,3 +1,5 @@
+using Shears.Engine.Kernels;
+
 namespace Shears.Engine.Ops;
 
 /// <summary>Gemm: Y = alpha·op(A)·op(B) + beta·C, C broadcast to [M, N].</summary>
@@ -24,7 +26,14 @@ internal sealed class GemmKernel : OpKernel
         _k = _transA ? a[0] : a[1];
         _n = _transB ? b[0] : b[1];
         Outputs[0] = context.NewOutput(0);
+        if (!context.Training && context.IsInitializer(1))
+        {
+            _packedWeight = new PrepackedMatrix();
+        }
     }
+
+    /// <summary>An inference plan's constant B, packed once rather than per call.</summary>
+    private readonly PrepackedMatrix? _packedWeight;
 
     public override bool HasBackward => true;
 
@@ -38,6 +47,11 @@ internal sealed class GemmKernel : OpKernel
         {
             Reduction.Broadcast(c, y.Shape, y.Floats);
             beta = _beta;
+        }
+        if (_packedWeight is { } packed)
+        {
+            packed.Multiply(_transA ? MatrixOp.Transpose : MatrixOp.Identity, _transB ? MatrixOp.Transpose : MatrixOp.Identity, _m, _n, _k, _alpha, In(0).Floats, _transA ? _m : _k, In(1), _transB ? _k : _n, beta, y.Floats, _n);
+            return;
         }
         Blas.Gemm(_transA, _transB, _m, _n, _k, _alpha, In(0).Floats, 0, _transA ? _m : _k, In(1).Floats, 0, _transB ? _k : _n, beta, y.Floats, 0, _n);
     }

@@ -59,6 +59,7 @@ public sealed class Adam : IOptimizer
             ParallelRange.For(w.Length, 1 << 14, (start, end) =>
                 Update(weights.Span[start..end], grads.Span[start..end], m.AsSpan(start, end - start), v.AsSpan(start, end - start), l2, shrink, stepSize, sqrtCorrection2));
             parameters.ApplyMask(name);
+            weights.MarkChanged();
             if (parameters.Mask(name) is { } keep)
             {
                 // Pruned entries keep no momentum, so they cannot drift back once unmasked.

@@ -27,6 +27,7 @@ public sealed class Sgd : IOptimizer
         ArgumentNullException.ThrowIfNull(parameters);
         foreach (var name in parameters.Trainable)
         {
+            parameters.Value(name).MarkChanged();
             var w = parameters.Value(name).Span;
             var g = parameters.Grad(name).Span;
             var keep = parameters.Mask(name);

@@ -44,6 +44,8 @@ public class GemmTests
         // rows (through the edge tile), a depth kept in one block (384) and one split in two (385).
         CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Identity, 66, 64, 384, alpha: 1f, beta: 0.5f, padding: 0, threads: 1);
         CheckAgainstReference(random, MatrixOp.Transpose, MatrixOp.Identity, 64, 96, 385, alpha: 1f, beta: 0f, padding: 1, threads: 1);
+        // A row stride of 1024 floats (4 KiB): A is packed rather than read in place.
+        CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Identity, 40, 50, 1000, alpha: 1f, beta: 0f, padding: 24, threads: 2);
         // Few columns: computed as the transposed product, split over threads along M.
         CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Identity, 301, 9, 700, alpha: 1f, beta: -1f, padding: 2, threads: 2);
         CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Transpose, 77, 13, 40, alpha: 0.5f, beta: 0f, padding: 1, threads: 2);
@@ -95,6 +97,31 @@ public class GemmTests
         var c = Enumerable.Repeat(-9f, 10).ToArray();
         Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, 2, 2, 2, 1f, new float[] { 1, 2, 3, 4 }, 2, new float[] { 5, 6, 7, 8 }, 2, 0f, c, 5);
         Assert.Equal([19f, 22f, -9f, -9f, -9f, 43f, 50f, -9f, -9f, -9f], c);
+    }
+
+    [Theory]
+    [MemberData(nameof(KernelVariants.Available), MemberType = typeof(KernelVariants))]
+    public void Prepacked_B_matches_the_reference_and_is_repacked_after_a_change(KernelVariant variant)
+    {
+        using var forced = KernelRegistry.Force(variant);
+        var random = new Random(8);
+        foreach (var (opB, m, n, k) in new[] { (MatrixOp.Transpose, 40, 70, 530), (MatrixOp.Identity, 150, 200, 300), (MatrixOp.Transpose, 5, 33, 20) })
+        {
+            var (bRows, bColumns) = opB == MatrixOp.Identity ? (k, n) : (n, k);
+            var a = ReferenceGemm.Random(random, m * k);
+            var weight = Shears.Engine.EngineTensor.Zeros(Shears.IR.DataType.Float, [bRows, bColumns]);
+            var packed = new PrepackedMatrix();
+            for (var version = 0; version < 2; version++)
+            {
+                // The second round rewrites B in place and announces it, as an optimizer step does.
+                ReferenceGemm.Random(random, bRows * bColumns).CopyTo(weight.Floats, 0);
+                weight.MarkChanged();
+                var c = ReferenceGemm.Random(random, m * n);
+                var (expected, tolerance) = ReferenceGemm.Compute(MatrixOp.Identity, opB, m, n, k, 1f, a, k, weight.Floats, bColumns, 0.5f, c, n);
+                packed.Multiply(MatrixOp.Identity, opB, m, n, k, 1f, a, k, weight, bColumns, 0.5f, c, n);
+                AssertClose(expected, tolerance, c, m, n, n, $"{opB} m={m} n={n} k={k} version {version}");
+            }
+        }
     }
 
     private static void CheckAgainstReference(Random random, MatrixOp opA, MatrixOp opB, int m, int n, int k, float alpha, float beta, int padding, int threads = 1)
