@@ -151,22 +151,26 @@ internal static unsafe class PackedGemm<TOps, TVector>
         }
     }
 
-    /// <summary>Picks a rows x columns grid of parts that uses every thread and keeps parts square, since packing cost grows with their perimeter.</summary>
+    /// <summary>
+    /// Picks a rows x columns grid of parts that uses every thread: fewest tiles in the largest part
+    /// first (the product waits for it), then the squarest parts, since packing cost grows with their perimeter.
+    /// </summary>
     private static void ChooseGrid(int threads, int rowTiles, int columnTiles, out int rowParts, out int columnParts)
     {
         rowParts = 1;
         columnParts = threads;
-        var best = double.MaxValue;
+        var best = (Tiles: long.MaxValue, Perimeter: double.MaxValue);
         for (var candidate = 1; candidate <= threads; candidate++)
         {
             if (threads % candidate != 0 || candidate > rowTiles || threads / candidate > columnTiles)
             {
                 continue;
             }
+            var largest = (long)((rowTiles + candidate - 1) / candidate) * ((columnTiles + (threads / candidate) - 1) / (threads / candidate));
             var perimeter = ((double)rowTiles * TileRows / candidate) + ((double)columnTiles * TileColumns * candidate / threads);
-            if (perimeter < best)
+            if (largest < best.Tiles || (largest == best.Tiles && perimeter < best.Perimeter))
             {
-                best = perimeter;
+                best = (largest, perimeter);
                 rowParts = candidate;
                 columnParts = threads / candidate;
             }
