@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
+using Shears.Engine;
 using Shears.Engine.Kernels;
 
 namespace Shears.Bench;
 
 /// <summary>
 /// The two convolutions of the reference CNN (Fashion-MNIST, batch 128) with the best kernel
-/// variant: forward, input gradient and weight gradient.
+/// variant: forward, input gradient, weight gradient and both gradients in one pass; with Winograd
+/// allowed and not (conv1's single input channel never takes it).
 /// </summary>
 public class ConvBenchmarks : IFlopCounted
 {
@@ -30,12 +32,26 @@ public class ConvBenchmarks : IFlopCounted
     [Params(1, 2)]
     public int Threads { get; set; }
 
+    [Params(false, true)]
+    public bool Winograd { get; set; }
+
+    /// <summary>The algorithm a case's layer runs with.</summary>
+    public static string Algorithm(BenchmarkCase benchmarkCase)
+    {
+        var saved = EngineSettings.Winograd;
+        EngineSettings.Winograd = (bool)benchmarkCase.Parameters["Winograd"];
+        var winograd = Convolution.UsesWinograd(LayerGeometries[(string)benchmarkCase.Parameters["Layer"]]);
+        EngineSettings.Winograd = saved;
+        return winograd ? "Winograd F(2×2,3×3)" : "im2col + GEMM";
+    }
+
     public static IEnumerable<string> Layers => LayerGeometries.Keys;
 
     public static double Flops(BenchmarkCase benchmarkCase)
     {
         var g = LayerGeometries[(string)benchmarkCase.Parameters["Layer"]];
-        return 2.0 * g.OutputLength * g.InChannelsPerGroup * g.KernelHeight * g.KernelWidth;
+        var passes = benchmarkCase.Descriptor.WorkloadMethod.Name == nameof(Backward) ? 2 : 1;
+        return passes * 2.0 * g.OutputLength * g.InChannelsPerGroup * g.KernelHeight * g.KernelWidth;
     }
 
     [GlobalSetup]
@@ -50,6 +66,7 @@ public class ConvBenchmarks : IFlopCounted
         _inputGradient = new float[_geometry.InputLength];
         _weightGradient = new float[_geometry.WeightLength];
         KernelThreading.ThreadCount = Threads;
+        EngineSettings.Winograd = Winograd;
     }
 
     [Benchmark]
@@ -60,4 +77,7 @@ public class ConvBenchmarks : IFlopCounted
 
     [Benchmark]
     public void BackwardWeight() => Convolution.BackwardWeight(_geometry, _input, _output, _weightGradient);
+
+    [Benchmark]
+    public void Backward() => Convolution.Backward(_geometry, _input, _output, _weight, _inputGradient, _weightGradient);
 }

@@ -11,4 +11,14 @@ public static class EngineSettings
         get => KernelThreading.EffectiveThreadCount;
         set => KernelThreading.ThreadCount = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), "at least one thread");
     }
+
+    /// <summary>
+    /// Whether 3×3 stride-1 convolutions with at least 16 input and output channels run as Winograd
+    /// F(2×2, 3×3) (2.25× fewer multiplications) rather than im2col + GEMM. On unless SHEARS_WINOGRAD=0.
+    /// </summary>
+    public static bool Winograd
+    {
+        get => Kernels.Winograd.Enabled;
+        set => Kernels.Winograd.Enabled = value;
+    }
 }

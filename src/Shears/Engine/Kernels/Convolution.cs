@@ -15,6 +15,13 @@ public static unsafe class Convolution
     public static int OutputSize(int input, int kernel, int stride = 1, int dilation = 1, int padBefore = 0, int padAfter = 0) =>
         ConvGeometry.OutputSize(input, kernel, stride, dilation, padBefore, padAfter);
 
+    /// <summary>Whether this geometry's passes run as Winograd F(2×2, 3×3) under the current settings (else im2col + GEMM, or the depthwise kernel).</summary>
+    public static bool UsesWinograd(ConvGeometry geometry)
+    {
+        Validate(geometry);
+        return Winograd.Enabled && Winograd.Fits(geometry);
+    }
+
     /// <summary><c>output = conv(input, weight) + bias</c>; pass an empty <paramref name="bias"/> for none.</summary>
     public static void Forward(ConvGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Span<float> output)
     {
