@@ -13,7 +13,7 @@ public static class EngineSettings
     }
 
     /// <summary>
-    /// Whether 3×3 stride-1 convolutions with at least 16 input and output channels run as Winograd
+    /// Whether 3×3 stride-1 convolutions with more than 16 input and output channels run as Winograd
     /// F(2×2, 3×3) (2.25× fewer multiplications) rather than im2col + GEMM. On unless SHEARS_WINOGRAD=0.
     /// </summary>
     public static bool Winograd

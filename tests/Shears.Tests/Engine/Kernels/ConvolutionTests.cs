@@ -37,7 +37,7 @@ public class ConvolutionTests
         ["two threads, image parallel"] = new(4, 16, 24, 24, 16, 3, 3) { PadTop = 1, PadLeft = 1, PadBottom = 1, PadRight = 1 },
         ["two threads, one image"] = new(1, 16, 22, 22, 48, 3, 3),
         ["Winograd, odd output, channels 17 to 20, pad 1"] = new(3, 17, 9, 12, 20, 3, 3) { PadTop = 1, PadLeft = 1, PadBottom = 1, PadRight = 1 },
-        ["Winograd, asymmetric pads up to 2, 33 outputs"] = new(2, 16, 5, 7, 33, 3, 3) { PadTop = 2, PadLeft = 0, PadBottom = 1, PadRight = 2 },
+        ["Winograd, asymmetric pads up to 2, 33 outputs"] = new(2, 17, 5, 7, 33, 3, 3) { PadTop = 2, PadLeft = 0, PadBottom = 1, PadRight = 2 },
         ["Winograd, the CNN's second convolution"] = new(3, 32, 13, 13, 64, 3, 3),
         ["two threads, depthwise"] = new(4, 32, 48, 48, 32, 3, 3) { Groups = 32, PadTop = 1, PadLeft = 1, PadBottom = 1, PadRight = 1 },
     };
