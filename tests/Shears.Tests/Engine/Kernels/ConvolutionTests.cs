@@ -39,6 +39,7 @@ public class ConvolutionTests
         ["Winograd, odd output, channels 17 to 20, pad 1"] = new(3, 17, 9, 12, 20, 3, 3) { PadTop = 1, PadLeft = 1, PadBottom = 1, PadRight = 1 },
         ["Winograd, asymmetric pads up to 2, 33 outputs"] = new(2, 17, 5, 7, 33, 3, 3) { PadTop = 2, PadLeft = 0, PadBottom = 1, PadRight = 2 },
         ["Winograd, the CNN's second convolution"] = new(3, 32, 13, 13, 64, 3, 3),
+        ["Winograd, one image, GEMMs over two threads"] = new(1, 32, 24, 24, 48, 3, 3) { PadTop = 1, PadLeft = 1, PadBottom = 1, PadRight = 1 },
         ["two threads, depthwise"] = new(4, 32, 48, 48, 32, 3, 3) { Groups = 32, PadTop = 1, PadLeft = 1, PadBottom = 1, PadRight = 1 },
     };
 
@@ -116,6 +117,19 @@ public class ConvolutionTests
                 AssertMatchesDifference(weightGradient[i], weight, i, () => Loss(g, input, weight, upstream), $"dW[{i}]");
             }
         }
+    }
+
+    [Fact]
+    public void Winograd_takes_3x3_stride_1_layers_with_more_than_16_channels_each_way()
+    {
+        foreach (var (name, g) in Geometries)
+        {
+            Assert.Equal(name.StartsWith("Winograd", StringComparison.Ordinal), Convolution.UsesWinograd(g));
+        }
+        Assert.False(Convolution.UsesWinograd(new ConvGeometry(8, 16, 28, 28, 16, 3, 3)));
+        Assert.False(Convolution.UsesWinograd(new ConvGeometry(8, 32, 28, 28, 32, 3, 3) { StrideHeight = 2, StrideWidth = 2 }));
+        Assert.False(Convolution.UsesWinograd(new ConvGeometry(8, 32, 28, 28, 32, 3, 3) { Groups = 2 }));
+        Assert.False(Convolution.UsesWinograd(new ConvGeometry(8, 32, 28, 28, 32, 3, 3) { PadTop = 3 }));
     }
 
     [Fact]
