@@ -80,7 +80,7 @@ public sealed class ExecutionPlan
             inputs.Add(input.Name);
         }
 
-        var schedule = PlanRewrites.Schedule(graph, out var renamed);
+        var schedule = PlanRewrites.Schedule(graph, mode, out var renamed);
         var initializers = graph.Initializers.Keys.ToHashSet(StringComparer.Ordinal);
         var kernels = new List<OpKernel>(schedule.Count);
         foreach (var node in schedule)

@@ -48,6 +48,29 @@ public sealed class PlanRewritesTests
         Assert.Contains(gradient, g => g != 0f);
     }
 
+    /// <summary>x [rows, 70] → Gemm with a constant weight (transB, K = 530: two depth blocks) → Relu → Gemm.</summary>
+    private static Model GemmReluGemm(int rows)
+    {
+        var b = new GraphBuilder();
+        var random = new Random(rows);
+        float[] Values(int n) => [.. Enumerable.Range(0, n).Select(_ => (float)(random.NextDouble() - 0.5))];
+        var hidden = b.Add("Gemm", [b.Input("x", rows, 530), b.Initializer("w1", [40, 530], Values(40 * 530)), b.Initializer("b1", [40], Values(40))], NodeAttribute.Of("transB", 1L));
+        b.Output(b.Add("Gemm", [b.Add("Relu", [hidden]), b.Initializer("w2", [40, 24], Values(40 * 24))]));
+        return b.ToModel();
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(150)]
+    public void Inference_folds_a_relu_into_the_gemm_before_it_and_matches_ort(int rows)
+    {
+        var model = GemmReluGemm(rows);
+        var shapes = new Dictionary<string, int[]> { ["x"] = [rows, 530] };
+        Assert.Equal(["Gemm", "Gemm"], ExecutionPlan.Compile(model, shapes).Kernels.Select(k => k.Op));
+        Assert.Equal(["Gemm", "Relu", "Gemm"], ExecutionPlan.Compile(model, shapes, ExecutionMode.Training).Kernels.Select(k => k.Op));
+        EngineVsOrt.AssertSame(model, tolerance: 1e-4);
+    }
+
     [Fact]
     public void The_reordered_plan_matches_ort()
     {

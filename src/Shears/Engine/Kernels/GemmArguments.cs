@@ -29,6 +29,9 @@ internal unsafe struct GemmArguments
     public int PackedBColumn;
     public int PackedBWidth;
 
+    /// <summary>Clamp C at zero once the product is complete (a Relu folded into the product), tile by tile while it is in cache.</summary>
+    public bool Relu;
+
     /// <summary>C is stored transposed (N x M with leading dimension Ldc); only the small-rows dot path writes such a C.</summary>
     public bool TransposeC;
 
@@ -76,6 +79,7 @@ internal unsafe struct GemmArguments
         swapped.TransposeB = !TransposeA;
         swapped.TransposeC = !TransposeC;
         swapped.PackedB = null;
+        swapped.Relu = false;
         return swapped;
     }
 

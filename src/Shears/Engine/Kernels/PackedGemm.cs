@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace Shears.Engine.Kernels;
@@ -69,13 +70,13 @@ internal static unsafe class PackedGemm<TOps, TVector>
                     GemmPacking<TOps, TVector>.PackA(g, row + fullRows, rows - fullRows, depth, depths, packedA + ((long)fullRows * depths));
                     var c = g.C + (row * g.Ldc) + column;
                     var a = new ATiles { Packed = packedA, RowMajor = rowMajorA ? g.AAt(row, depth) : null, Lda = g.Lda, FullRows = fullRows };
-                    SweepBlock(rows, columns, depths, a, panels, c, g.Ldc, g.Alpha, beta, edgeTile);
+                    SweepBlock(rows, columns, depths, a, panels, c, g.Ldc, g.Alpha, beta, edgeTile, clamp: g.Relu && depth + depths >= g.K);
                 }
             }
         }
     }
 
-    private static void SweepBlock(int rows, int columns, int depths, in ATiles tiles, float* packedB, float* c, nint ldc, float alpha, float beta, float* edgeTile)
+    private static void SweepBlock(int rows, int columns, int depths, in ATiles tiles, float* packedB, float* c, nint ldc, float alpha, float beta, float* edgeTile, bool clamp)
     {
         for (var j = 0; j < columns; j += TileColumns)
         {
@@ -121,7 +122,21 @@ internal static unsafe class PackedGemm<TOps, TVector>
                     GemmMicroKernel<TOps, TVector>.Run(depths, a, b, TileColumns, edgeTile, TileColumns, 1f, 0f);
                     MergeTile(edgeTile, TileColumns, tileRows, tileColumns, target, ldc, alpha, beta);
                 }
+                if (clamp)
+                {
+                    ClampTile(target, ldc, tileRows, tileColumns);
+                }
             }
+        }
+    }
+
+    /// <summary>max(0, c) over a finished tile of C, still in L1.</summary>
+    private static void ClampTile(float* c, nint ldc, int rows, int columns)
+    {
+        for (var r = 0; r < rows; r++)
+        {
+            var row = new Span<float>(c + (r * ldc), columns);
+            TensorPrimitives.Max(row, 0f, row);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Shears.Engine.Kernels;
 
 /// <summary>
@@ -17,7 +19,8 @@ internal sealed unsafe class PrepackedMatrix
     /// <c>C = alpha·op(A)·op(B) + beta·C</c> like <see cref="Gemm.Multiply(MatrixOp, MatrixOp, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>,
     /// over whole arrays, with op(B) read from the panels packed from <paramref name="b"/>.
     /// </summary>
-    public void Multiply(MatrixOp opA, MatrixOp opB, int m, int n, int k, float alpha, float[] a, int lda, EngineTensor b, int ldb, float beta, float[] c, int ldc)
+    /// <param name="relu">Clamp C at zero afterwards (a Relu folded into the product), tile by tile when the packed kernel runs.</param>
+    public void Multiply(MatrixOp opA, MatrixOp opB, int m, int n, int k, float alpha, float[] a, int lda, EngineTensor b, int ldb, float beta, float[] c, int ldc, bool relu = false)
     {
         if (m == 0 || n == 0)
         {
@@ -37,11 +40,20 @@ internal sealed unsafe class PrepackedMatrix
                 {
                     arguments.PackedB = panels;
                     arguments.PackedBWidth = _width;
+                    arguments.Relu = relu;
                     Gemm.Run(variant, arguments, GemmBlocking.ThreadsFor((long)m * n * k));
                 }
                 return;
             }
             Gemm.Run(variant, arguments, GemmBlocking.ThreadsFor((long)m * n * k));
+            if (relu)
+            {
+                for (var i = 0; i < m; i++)
+                {
+                    var row = c.AsSpan(i * ldc, n);
+                    TensorPrimitives.Max(row, 0f, row);
+                }
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Shears.Engine.Kernels;
 
 namespace Shears.Engine.Ops;
@@ -30,7 +31,11 @@ internal sealed class GemmKernel : OpKernel
         {
             _packedWeight = new PrepackedMatrix();
         }
+        _relu = context.Node.GetInt(PlanRewrites.FusedRelu, 0) != 0;
     }
+
+    /// <summary>A Relu the plan folded into this product (inference only).</summary>
+    private readonly bool _relu;
 
     /// <summary>An inference plan's constant B, packed once rather than per call.</summary>
     private readonly PrepackedMatrix? _packedWeight;
@@ -50,10 +55,14 @@ internal sealed class GemmKernel : OpKernel
         }
         if (_packedWeight is { } packed)
         {
-            packed.Multiply(_transA ? MatrixOp.Transpose : MatrixOp.Identity, _transB ? MatrixOp.Transpose : MatrixOp.Identity, _m, _n, _k, _alpha, In(0).Floats, _transA ? _m : _k, In(1), _transB ? _k : _n, beta, y.Floats, _n);
+            packed.Multiply(_transA ? MatrixOp.Transpose : MatrixOp.Identity, _transB ? MatrixOp.Transpose : MatrixOp.Identity, _m, _n, _k, _alpha, In(0).Floats, _transA ? _m : _k, In(1), _transB ? _k : _n, beta, y.Floats, _n, _relu);
             return;
         }
         Blas.Gemm(_transA, _transB, _m, _n, _k, _alpha, In(0).Floats, 0, _transA ? _m : _k, In(1).Floats, 0, _transB ? _k : _n, beta, y.Floats, 0, _n);
+        if (_relu)
+        {
+            TensorPrimitives.Max(y.Span, 0f, y.Span);
+        }
     }
 
     public override void Backward()

@@ -35,7 +35,8 @@ public sealed class MeterTests
         var model = ModelZoo.Build(Architecture.Mlp);
         var measurement = new EngineLatencyMeter().Measure(model, Quick with { Settings = LatencySettings.Default with { Runtime = LatencyRuntime.Engine } });
         AssertWellFormed(measurement);
-        Assert.Equal(model.Graph.Nodes.Select(node => node.DisplayName), measurement.Nodes.Select(node => node.Name));
+        // A Relu after a Gemm is folded into it for inference and timed with it, as ONNX Runtime fuses activations.
+        Assert.Equal(model.Graph.Nodes.Where(node => node.OpType != "Relu").Select(node => node.DisplayName), measurement.Nodes.Select(node => node.Name));
         Assert.All(measurement.Nodes, node => Assert.Equal(node.Name, node.Layer));
     }
 
