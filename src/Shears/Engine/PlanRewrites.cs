@@ -21,34 +21,25 @@ internal static class PlanRewrites
     {
         renamed = new Dictionary<string, string>(StringComparer.Ordinal);
         var nodes = new List<Node>(graph.Nodes);
-        var readers = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var input in graph.Nodes.SelectMany(n => n.Inputs))
+        var flow = new Dataflow(graph);
+        MoveReluAfterMaxPool(nodes, flow, renamed);
+        if (mode == ExecutionMode.Inference)
         {
-            readers[input] = readers.GetValueOrDefault(input) + 1;
+            FoldReluIntoGemm(nodes, flow);
         }
-        var graphOutputs = graph.Outputs.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
-        var producers = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            foreach (var output in nodes[i].Outputs)
-            {
-                producers[output] = i;
-            }
-        }
+        return nodes;
+    }
+
+    private static void MoveReluAfterMaxPool(List<Node> nodes, Dataflow flow, Dictionary<string, string> renamed)
+    {
         for (var p = 0; p < nodes.Count; p++)
         {
             var pool = nodes[p];
-            if (pool.OpType != "MaxPool" || !pool.IsStandard || pool.Outputs.Count != 1 || pool.Inputs.Count != 1 ||
-                !producers.TryGetValue(pool.Inputs[0], out var r))
+            if (pool.OpType != "MaxPool" || flow.PrivateFeeder(nodes, pool, "Relu") is not { } r)
             {
                 continue;
             }
             var relu = nodes[r];
-            var rectified = relu.Outputs[0];
-            if (relu.OpType != "Relu" || !relu.IsStandard || relu.Outputs.Count != 1 || readers.GetValueOrDefault(rectified) != 1 || graphOutputs.Contains(rectified))
-            {
-                continue;
-            }
             var pooled = pool.Outputs[0];
             var intermediate = $"{pooled}::before_{relu.DisplayName}";
             var movedPool = pool.Clone();
@@ -59,41 +50,22 @@ internal static class PlanRewrites
             movedRelu.Outputs[0] = pooled;
             nodes[r] = movedPool;
             nodes[p] = movedRelu;
+            flow.Produced(intermediate, r);
             renamed[intermediate] = pooled;
         }
-        if (mode == ExecutionMode.Inference)
-        {
-            FoldReluIntoGemm(nodes, readers, graphOutputs);
-        }
-        return nodes;
     }
 
-    private static void FoldReluIntoGemm(List<Node> nodes, Dictionary<string, int> readers, HashSet<string> graphOutputs)
+    private static void FoldReluIntoGemm(List<Node> nodes, Dataflow flow)
     {
-        var producers = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < nodes.Count; i++)
-        {
-            foreach (var output in nodes[i].Outputs)
-            {
-                producers[output] = i;
-            }
-        }
         var folded = new HashSet<int>();
         for (var r = 0; r < nodes.Count; r++)
         {
             var relu = nodes[r];
-            if (relu.OpType != "Relu" || !relu.IsStandard || relu.Inputs.Count != 1 || relu.Outputs.Count != 1 ||
-                !producers.TryGetValue(relu.Inputs[0], out var g))
+            if (relu.OpType != "Relu" || flow.PrivateFeeder(nodes, relu, "Gemm") is not { } g)
             {
                 continue;
             }
-            var gemm = nodes[g];
-            var product = gemm.Outputs[0];
-            if (gemm.OpType != "Gemm" || !gemm.IsStandard || gemm.Outputs.Count != 1 || readers.GetValueOrDefault(product) != 1 || graphOutputs.Contains(product))
-            {
-                continue;
-            }
-            var fused = gemm.Clone();
+            var fused = nodes[g].Clone();
             fused.Outputs[0] = relu.Outputs[0];
             fused.SetAttribute(NodeAttribute.Of(FusedRelu, 1L));
             nodes[g] = fused;
@@ -105,6 +77,48 @@ internal static class PlanRewrites
             {
                 nodes.RemoveAt(r);
             }
+        }
+    }
+
+    /// <summary>Who produces and who reads each value of the graph, for finding pairs of nodes that can be rewritten as one step.</summary>
+    private sealed class Dataflow
+    {
+        private readonly Dictionary<string, int> _readers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _producers = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _graphOutputs;
+
+        public Dataflow(Graph graph)
+        {
+            foreach (var input in graph.Nodes.SelectMany(n => n.Inputs))
+            {
+                _readers[input] = _readers.GetValueOrDefault(input) + 1;
+            }
+            for (var i = 0; i < graph.Nodes.Count; i++)
+            {
+                foreach (var output in graph.Nodes[i].Outputs)
+                {
+                    _producers[output] = i;
+                }
+            }
+            _graphOutputs = graph.Outputs.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        }
+
+        public void Produced(string value, int node) => _producers[value] = node;
+
+        /// <summary>
+        /// The index of the standard <paramref name="op"/> node whose one output is the one input of
+        /// <paramref name="consumer"/> (itself standard, one output) and which nothing else sees: no
+        /// other reader, not a graph output. Null when there is none.
+        /// </summary>
+        public int? PrivateFeeder(List<Node> nodes, Node consumer, string op)
+        {
+            if (!consumer.IsStandard || consumer.Inputs.Count != 1 || consumer.Outputs.Count != 1 || !_producers.TryGetValue(consumer.Inputs[0], out var feeder))
+            {
+                return null;
+            }
+            var node = nodes[feeder];
+            var value = node.Outputs[0];
+            return node.OpType == op && node.IsStandard && node.Outputs.Count == 1 && _readers.GetValueOrDefault(value) == 1 && !_graphOutputs.Contains(value) ? feeder : null;
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Shears.Engine.Kernels;
 
 /// <summary>
@@ -58,10 +60,25 @@ public static unsafe class Gemm
         if (arguments.K == 0 || arguments.Alpha == 0f)
         {
             ScaleC(arguments);
+            ClampC(arguments);
             return;
         }
         var action = new GemmAction { Arguments = arguments, Threads = threads };
         VariantDispatch.Run(variant, ref action);
+    }
+
+    /// <summary>max(0, C) when the product carries a folded Relu, for the paths that do not clamp tile by tile.</summary>
+    private static void ClampC(in GemmArguments g)
+    {
+        if (!g.Relu)
+        {
+            return;
+        }
+        for (var i = 0; i < g.M; i++)
+        {
+            var row = new Span<float>(g.C + (i * g.Ldc), g.N);
+            TensorPrimitives.Max(row, 0f, row);
+        }
     }
 
     private static void ScaleC(in GemmArguments g)
@@ -103,6 +120,13 @@ public static unsafe class Gemm
         }
     }
 
+    /// <summary>
+    /// Whether a product goes to the packed, register-tiled kernel (which can use prepacked B);
+    /// few rows, or few columns of a non-transposed A, go to the dot-product path instead.
+    /// </summary>
+    internal static bool RunsPacked(in GemmArguments g) =>
+        g.M > SmallRowsGemm<ScalarOps, float>.MaxRows && (g.N > SmallRowsGemm<ScalarOps, float>.MaxRows || g.TransposeA);
+
     private struct GemmAction : IVariantAction
     {
         public GemmArguments Arguments;
@@ -112,19 +136,22 @@ public static unsafe class Gemm
             where TOps : unmanaged, ISimdOps<TVector>
             where TVector : unmanaged
         {
+            if (RunsPacked(Arguments))
+            {
+                // Clamps each finished tile itself when Relu is set.
+                PackedGemm<TOps, TVector>.Run(Arguments, Threads);
+                return;
+            }
             if (Arguments.M <= SmallRowsGemm<TOps, TVector>.MaxRows)
             {
                 SmallRowsGemm<TOps, TVector>.Run(Arguments, Threads);
             }
-            else if (Arguments.N <= SmallRowsGemm<TOps, TVector>.MaxRows && !Arguments.TransposeA)
+            else
             {
                 // Few columns: dot rows of A with rows of op(B)ᵀ, writing C transposed (as weight gradients of thin layers need).
                 SmallRowsGemm<TOps, TVector>.Run(Arguments.Transposed(), Threads);
             }
-            else
-            {
-                PackedGemm<TOps, TVector>.Run(Arguments, Threads);
-            }
+            ClampC(Arguments);
         }
     }
 }

@@ -24,30 +24,22 @@ internal static unsafe class ImageGemmConvolution
     public static void Run(ConvPass pass, ref ConvTensors tensors, int threads)
     {
         var g = tensors.Geometry;
-        var parts = Math.Min(threads, g.Batch);
+        var split = new BatchParts(g.Batch, threads);
         var plan = new Plan
         {
             Tensors = tensors,
             Pass = pass,
-            ImagesPerPart = (g.Batch + parts - 1) / parts,
-            // Too few images to go round: thread each GEMM instead.
-            GemmThreads = parts < threads ? threads : 1,
+            ImagesPerPart = split.ImagesPerPart,
+            GemmThreads = split.GemmThreads,
         };
-        parts = (g.Batch + plan.ImagesPerPart - 1) / plan.ImagesPerPart;
+        var parts = split.Count;
         if (pass == ConvPass.BackwardWeight && parts > 1)
         {
             // Every part but the first sums its images into a private copy, added up at the end.
             var length = checked((int)g.WeightLength);
             plan.PartialWeightGradients = Scratch.Get(ScratchSlot.WeightGradient, (long)(parts - 1) * length);
             WorkerPool.Run(parts, &RunPart, Unsafe.AsPointer(ref plan));
-            for (var part = 1; part < parts; part++)
-            {
-                var partial = plan.PartialWeightGradients + ((long)(part - 1) * length);
-                for (var i = 0; i < length; i++)
-                {
-                    tensors.WeightGradient[i] += partial[i];
-                }
-            }
+            BatchParts.AddPartials(tensors.WeightGradient, plan.PartialWeightGradients, length, parts - 1);
             return;
         }
         WorkerPool.Run(parts, &RunPart, Unsafe.AsPointer(ref plan));

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace Shears.Engine.Kernels;
 
 /// <summary>
@@ -32,27 +30,19 @@ internal sealed unsafe class PrepackedMatrix
         fixed (float* pc = c)
         {
             var arguments = GemmArguments.Create(opA, opB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
-            // Few rows or columns go to the dot-product path, which reads B where it lies.
-            if (m > SmallRowsGemm<ScalarOps, float>.MaxRows && n > SmallRowsGemm<ScalarOps, float>.MaxRows && k > 0)
+            arguments.Relu = relu;
+            // The dot-product path reads B where it lies: nothing to pack for it.
+            if (!Gemm.RunsPacked(arguments) || k == 0)
             {
-                Refresh(variant, arguments, b);
-                fixed (float* panels = _panels)
-                {
-                    arguments.PackedB = panels;
-                    arguments.PackedBWidth = _width;
-                    arguments.Relu = relu;
-                    Gemm.Run(variant, arguments, GemmBlocking.ThreadsFor((long)m * n * k));
-                }
+                Gemm.Run(variant, arguments, GemmBlocking.ThreadsFor((long)m * n * k));
                 return;
             }
-            Gemm.Run(variant, arguments, GemmBlocking.ThreadsFor((long)m * n * k));
-            if (relu)
+            Refresh(variant, arguments, b);
+            fixed (float* panels = _panels)
             {
-                for (var i = 0; i < m; i++)
-                {
-                    var row = c.AsSpan(i * ldc, n);
-                    TensorPrimitives.Max(row, 0f, row);
-                }
+                arguments.PackedB = panels;
+                arguments.PackedBWidth = _width;
+                Gemm.Run(variant, arguments, GemmBlocking.ThreadsFor((long)m * n * k));
             }
         }
     }

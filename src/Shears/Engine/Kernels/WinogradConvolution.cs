@@ -46,28 +46,18 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
         {
             return;
         }
-        // Parts sum in a fixed order, so a thread count always gives the same gradient.
-        for (var part = 1; part < parts; part++)
-        {
-            var partial = plan.GradientSums + (part * weights);
-            for (long i = 0; i < weights; i++)
-            {
-                plan.GradientSums[i] += partial[i];
-            }
-        }
+        BatchParts.AddPartials(plan.GradientSums, plan.GradientSums + weights, weights, parts - 1);
         Winograd.GradientToWeights(plan.GradientSums, g.OutChannels, g.InChannels, t.WeightGradient);
     }
 
     /// <summary>Runs the plan over parts of the batch, one per thread; a batch smaller than the thread count threads the GEMMs instead.</summary>
     private static int Split(ref Plan plan, int threads)
     {
-        var batch = plan.Tensors.Geometry.Batch;
-        var parts = Math.Min(threads, batch);
-        plan.ImagesPerPart = (batch + parts - 1) / parts;
-        plan.GemmThreads = parts < threads ? threads : 1;
-        parts = (batch + plan.ImagesPerPart - 1) / plan.ImagesPerPart;
-        WorkerPool.Run(parts, &RunPart, Unsafe.AsPointer(ref plan));
-        return parts;
+        var split = new BatchParts(plan.Tensors.Geometry.Batch, threads);
+        plan.ImagesPerPart = split.ImagesPerPart;
+        plan.GemmThreads = split.GemmThreads;
+        WorkerPool.Run(split.Count, &RunPart, Unsafe.AsPointer(ref plan));
+        return split.Count;
     }
 
     private static void RunPart(void* state, int part)
@@ -105,7 +95,7 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
                 if (plan.Pass != ConvPass.BackwardInput)
                 {
                     MatrixTranspose.Run(t.Input + ((n + i) * g.InChannels * inPlane), (nint)inPlane, g.InChannels, (int)inPlane, image, inputs);
-                    TransformInput(g, tiles, image, zeros, inputs, inputSide + (tile * inputs), inputStride);
+                    TransformInput(tiles, image, zeros, inputs, inputSide + (tile * inputs), inputStride);
                 }
                 if (plan.Pass != ConvPass.Forward)
                 {
@@ -145,7 +135,7 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
                 else
                 {
                     new Span<float>(image, checked((int)(inPlane * inputs))).Clear();
-                    AddInputGradient(g, tiles, inputSide + (tile * inputs), inputStride, inputs, image);
+                    AddInputGradient(tiles, inputSide + (tile * inputs), inputStride, inputs, image);
                     MatrixTranspose.Run(image, inputs, (int)inPlane, g.InChannels, t.InputGradient + ((n + i) * g.InChannels * inPlane), (nint)inPlane);
                 }
             }
@@ -157,7 +147,7 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
     /// position's matrix (<paramref name="positionStride"/> apart). Windows reaching outside the image read zeros.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void TransformInput(ConvGeometry g, in TileGrid tiles, float* image, float* zeros, int channels, float* target, long positionStride)
+    private static void TransformInput(in TileGrid tiles, float* image, float* zeros, int channels, float* target, long positionStride)
     {
         var window = stackalloc float*[16];
         var r = stackalloc TVector[16];
@@ -165,16 +155,7 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
         {
             for (var tj = 0; tj < tiles.Columns; tj++)
             {
-                for (var y = 0; y < 4; y++)
-                {
-                    var sy = (2 * ti) + y - g.PadTop;
-                    for (var x = 0; x < 4; x++)
-                    {
-                        var sx = (2 * tj) + x - g.PadLeft;
-                        var inside = (uint)sy < (uint)g.InHeight && (uint)sx < (uint)g.InWidth;
-                        window[(4 * y) + x] = inside ? image + ((((long)sy * g.InWidth) + sx) * channels) : zeros;
-                    }
-                }
+                tiles.Window(ti, tj, image, channels, zeros, window);
                 var to = target + ((long)((ti * tiles.Columns) + tj) * channels);
                 for (var c = 0; c < channels; c += TOps.Width)
                 {
@@ -207,7 +188,7 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
     /// of a channels-last input-gradient image; window parts in the padding are dropped.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void AddInputGradient(ConvGeometry g, in TileGrid tiles, float* source, long positionStride, int channels, float* image)
+    private static void AddInputGradient(in TileGrid tiles, float* source, long positionStride, int channels, float* image)
     {
         var window = stackalloc float*[16];
         var r = stackalloc TVector[16];
@@ -215,16 +196,7 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
         {
             for (var tj = 0; tj < tiles.Columns; tj++)
             {
-                for (var y = 0; y < 4; y++)
-                {
-                    var sy = (2 * ti) + y - g.PadTop;
-                    for (var x = 0; x < 4; x++)
-                    {
-                        var sx = (2 * tj) + x - g.PadLeft;
-                        var inside = (uint)sy < (uint)g.InHeight && (uint)sx < (uint)g.InWidth;
-                        window[(4 * y) + x] = inside ? image + ((((long)sy * g.InWidth) + sx) * channels) : null;
-                    }
-                }
+                tiles.Window(ti, tj, image, channels, null, window);
                 var from = source + ((long)((ti * tiles.Columns) + tj) * channels);
                 for (var c = 0; c < channels; c += TOps.Width)
                 {
@@ -378,5 +350,23 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
         public int Columns { get; } = (g.OutWidth + 1) / 2;
 
         public int PerImage => Rows * Columns;
+
+        /// <summary>
+        /// The 16 pixels of tile (ti, tj)'s 4×4 input window in a channels-last image, row by row;
+        /// a pixel in the padding is <paramref name="outside"/> (a zero pixel to read, or null to skip).
+        /// </summary>
+        public void Window(int ti, int tj, float* image, int channels, float* outside, float** window)
+        {
+            for (var y = 0; y < 4; y++)
+            {
+                var sy = (2 * ti) + y - g.PadTop;
+                for (var x = 0; x < 4; x++)
+                {
+                    var sx = (2 * tj) + x - g.PadLeft;
+                    var inside = (uint)sy < (uint)g.InHeight && (uint)sx < (uint)g.InWidth;
+                    window[(4 * y) + x] = inside ? image + ((((long)sy * g.InWidth) + sx) * channels) : outside;
+                }
+            }
+        }
     }
 }

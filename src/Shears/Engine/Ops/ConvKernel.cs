@@ -85,49 +85,48 @@ internal sealed class ConvKernel : OpKernel
         var dy = dyTensor.Floats.AsSpan(0, dyTensor.Length);
         var x = In(0).Floats.AsSpan(0, In(0).Length);
         var w = In(1).Floats.AsSpan(0, In(1).Length);
-        var combined = !_transposed && InputGrads[0] is not null && InputGrads[1] is not null;
-        if (combined && InputGrads[0] is { } both && InputGrads[1] is { } weightGrad)
+        var (dx, dw) = (InputGrads[0], InputGrads[1]);
+        // The kernels overwrite their result; gradients must add, so they go through scratch unless
+        // nothing else writes the input's gradient.
+        var dxTarget = dx is null ? default : SoleGradientWriter[0] ? dx.Span : Scratch(dx.Length);
+        var dwTarget = dw is null ? default : WeightScratch(dw.Length);
+        if (!_transposed && dx is not null && dw is not null)
         {
             // One pass for both gradients.
-            var dxTarget = SoleGradientWriter[0] ? both.Floats.AsSpan(0, both.Length) : Scratch(both.Length);
-            var dwScratch = WeightScratch(weightGrad.Length);
-            Convolution.Backward(_geometry, x, dy, w, dxTarget, dwScratch);
-            if (!SoleGradientWriter[0])
-            {
-                TensorPrimitives.Add(both.Floats.AsSpan(0, both.Length), dxTarget, both.Floats.AsSpan(0, both.Length));
-            }
-            TensorPrimitives.Add(weightGrad.Floats.AsSpan(0, weightGrad.Length), dwScratch, weightGrad.Floats.AsSpan(0, weightGrad.Length));
+            Convolution.Backward(_geometry, x, dy, w, dxTarget, dwTarget);
         }
-        if (!combined && InputGrads[0] is { } dx)
+        else
         {
-            // The kernels overwrite their result; gradients must add, so go through scratch unless
-            // nothing else writes this gradient.
-            var scratch = SoleGradientWriter[0] ? dx.Floats.AsSpan(0, dx.Length) : Scratch(dx.Length);
-            if (_transposed)
+            if (dx is not null)
             {
-                Convolution.Forward(_geometry, dy, w, [], scratch);
+                if (_transposed)
+                {
+                    Convolution.Forward(_geometry, dy, w, [], dxTarget);
+                }
+                else
+                {
+                    Convolution.BackwardInput(_geometry, dy, w, dxTarget);
+                }
             }
-            else
+            if (dw is not null)
             {
-                Convolution.BackwardInput(_geometry, dy, w, scratch);
-            }
-            if (!SoleGradientWriter[0])
-            {
-                TensorPrimitives.Add(dx.Floats.AsSpan(0, dx.Length), scratch, dx.Floats.AsSpan(0, dx.Length));
+                if (_transposed)
+                {
+                    Convolution.BackwardWeight(_geometry, dy, x, dwTarget);
+                }
+                else
+                {
+                    Convolution.BackwardWeight(_geometry, x, dy, dwTarget);
+                }
             }
         }
-        if (!combined && InputGrads[1] is { } dw)
+        if (dx is not null && !SoleGradientWriter[0])
         {
-            var scratch = WeightScratch(dw.Length);
-            if (_transposed)
-            {
-                Convolution.BackwardWeight(_geometry, dy, x, scratch);
-            }
-            else
-            {
-                Convolution.BackwardWeight(_geometry, x, dy, scratch);
-            }
-            TensorPrimitives.Add(dw.Floats.AsSpan(0, dw.Length), scratch, dw.Floats.AsSpan(0, dw.Length));
+            TensorPrimitives.Add(dx.Span, dxTarget, dx.Span);
+        }
+        if (dw is not null)
+        {
+            TensorPrimitives.Add(dw.Span, dwTarget, dw.Span);
         }
         if (Inputs.Length > 2 && InputGrads[2] is { } db)
         {
