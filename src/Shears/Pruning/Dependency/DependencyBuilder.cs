@@ -1,14 +1,16 @@
 using Shears.IR;
 using Shears.IR.Inference;
+using Shears.Pruning.Rules;
 
 namespace Shears.Pruning.Dependency;
 
 /// <summary>
 /// Builds the channel dependency graph in one pass over the nodes: every value that carries
-/// prunable channels gets one element per channel, and each operator's rule joins the elements
-/// that must be removed together (union-find). Connected components are the pruning units.
+/// prunable channels gets one element per channel, and each operator's <see cref="IPruningRule"/>
+/// joins the elements that must be removed together (union-find). Connected components are the
+/// pruning units. The bookkeeping methods are what rules couple channels with.
 /// </summary>
-internal sealed partial class DependencyBuilder
+internal sealed class DependencyBuilder
 {
     private readonly Graph _graph;
     private readonly ShapeInferenceResult _shapes;
@@ -43,21 +45,45 @@ internal sealed partial class DependencyBuilder
         return Groups();
     }
 
+    public Graph Graph => _graph;
+
+    public long Opset => _opset;
+
+    public CouplingPolicy Policy => _policy;
+
+    /// <summary>Marks a value whose tracked axis counts attention heads, so its group is a head group.</summary>
+    public void MarkHeads(string value) => _headValues.Add(value);
+
+    private void Apply(Node node)
+    {
+        if (!node.IsStandard)
+        {
+            BlockInputs(node, $"operator {node.Domain}.{node.OpType} is opaque to Shears");
+            return;
+        }
+        if (PruningRules.Find(node.OpType) is not { } rule)
+        {
+            BlockInputs(node, $"operator {node.OpType} has no pruning rule in Shears, so channels cannot be pruned through it");
+            return;
+        }
+        rule.Couple(this, node);
+    }
+
     // ---- element bookkeeping ----
 
-    private long[] ShapeOf(string value) =>
+    public long[] ShapeOf(string value) =>
         _shapes.ShapeOf(value) is { IsConcrete: true } s ? s.ToArray() : throw new ShearsException($"value '{value}' has no concrete shape; pruning needs every shape known");
 
-    private int Rank(string value) => ShapeOf(value).Length;
+    public int Rank(string value) => ShapeOf(value).Length;
 
-    private bool IsTracked(string? value) => value is not null && _tracked.ContainsKey(value);
+    public bool IsTracked(string? value) => value is not null && _tracked.ContainsKey(value);
 
-    private int AxisOf(string value) => _tracked[value].Axis;
+    public int AxisOf(string value) => _tracked[value].Axis;
 
     private int Element(string value, int index) => _tracked[value].Base + index;
 
     /// <summary>Starts tracking a value's axis; returns false if it is already tracked on another axis (then blocks it).</summary>
-    private bool Track(string value, int axis, bool isSource = false)
+    public bool Track(string value, int axis, bool isSource = false)
     {
         if (_tracked.TryGetValue(value, out var existing))
         {
@@ -82,10 +108,10 @@ internal sealed partial class DependencyBuilder
         return true;
     }
 
-    private void Join(string a, int ia, string b, int ib) => _elements.Union(Element(a, ia), Element(b, ib));
+    public void Join(string a, int ia, string b, int ib) => _elements.Union(Element(a, ia), Element(b, ib));
 
     /// <summary>Joins two values index by index along their tracked axes (same size).</summary>
-    private void JoinAll(string a, string b)
+    public void JoinAll(string a, string b)
     {
         var size = _tracked[a].Size;
         if (_tracked[b].Size != size)
@@ -111,7 +137,7 @@ internal sealed partial class DependencyBuilder
         }
     }
 
-    private void Block(string value, string reason)
+    public void Block(string value, string reason)
     {
         if (_tracked.TryGetValue(value, out var t))
         {
@@ -122,7 +148,7 @@ internal sealed partial class DependencyBuilder
         }
     }
 
-    private void BlockInputs(Node node, string reason)
+    public void BlockInputs(Node node, string reason)
     {
         foreach (var input in node.Inputs.Where(IsTracked))
         {
@@ -130,7 +156,7 @@ internal sealed partial class DependencyBuilder
         }
     }
 
-    private void NoteLayer(string value, Node node)
+    public void NoteLayer(string value, Node node)
     {
         if (!_layersByValue.TryGetValue(value, out var list))
         {
@@ -142,7 +168,151 @@ internal sealed partial class DependencyBuilder
         }
     }
 
-    private bool IsConstant(string? value) => value is not null && _graph.IsInitializer(value);
+    public bool IsConstant(string? value) => value is not null && _graph.IsInitializer(value);
+
+    /// <summary>How many channels a tracked value carries on its tracked axis.</summary>
+    public int SizeOf(string value) => _tracked[value].Size;
+
+    // ---- couplings several operator families share ----
+
+    /// <summary>The output carries the input's channels one to one on the same axis (shape-preserving ops).</summary>
+    public void PassThrough(Node node)
+    {
+        var input = node.Input(0);
+        if (!IsTracked(input))
+        {
+            return;
+        }
+        foreach (var output in node.Outputs.Where(o => o.Length > 0 && ShapeOf(o).Length == Rank(input!)))
+        {
+            if (Track(output, AxisOf(input!)))
+            {
+                JoinAll(input!, output);
+            }
+        }
+    }
+
+    /// <summary>The first output carries a tracked input's channels on the axis they arrive on.</summary>
+    public void FollowSameAxis(Node node, string input)
+    {
+        var output = node.Outputs[0];
+        if (Track(output, AxisOf(input)))
+        {
+            JoinAll(input, output);
+        }
+    }
+
+    /// <summary>Ops that work per channel along axis 1 (NCHW): normalization, pooling, resampling.</summary>
+    public void PerChannelOnAxis1(Node node, string what)
+    {
+        var input = node.Input(0);
+        if (!IsTracked(input))
+        {
+            return;
+        }
+        if (AxisOf(input!) != 1)
+        {
+            Block(input!, $"{node.OpType} {what}, but the channels sit on axis {AxisOf(input!)}");
+            return;
+        }
+        NoteLayer(input!, node);
+        var output = node.Outputs[0];
+        if (Track(output, 1))
+        {
+            JoinAll(input!, output);
+        }
+    }
+
+    /// <summary>
+    /// Ops that regroup axes (Reshape, Flatten, Squeeze, Unsqueeze): joins each input channel to the
+    /// output positions it lands on; returns the mapping, or null when the channels cannot follow.
+    /// </summary>
+    public ReshapeMapping.Result? FollowReshape(Node node)
+    {
+        var input = node.Input(0);
+        if (!IsTracked(input))
+        {
+            return null;
+        }
+        var output = node.Outputs[0];
+        var mapping = ReshapeMapping.Map(ShapeOf(input!), AxisOf(input!), ShapeOf(output), _policy, out var reason);
+        if (mapping is null)
+        {
+            Block(input!, reason!);
+            return null;
+        }
+        if (!Track(output, mapping.OutputAxis))
+        {
+            return null;
+        }
+        foreach (var (i, o) in mapping.Pairs)
+        {
+            Join(input!, i, output, o);
+        }
+        return mapping;
+    }
+
+    /// <summary>Elementwise ops with numpy broadcasting over the listed inputs.</summary>
+    public void Broadcast(Node node, int[] operands)
+    {
+        var output = node.Outputs[0];
+        var outRank = Rank(output);
+        int? axis = null;
+        foreach (var i in operands)
+        {
+            var input = node.Input(i);
+            if (!IsTracked(input))
+            {
+                continue;
+            }
+            var aligned = outRank - Rank(input!) + AxisOf(input!);
+            if (axis is { } a && a != aligned)
+            {
+                BlockInputs(node, $"{node.OpType} combines values whose channels sit on different axes");
+                return;
+            }
+            axis = aligned;
+        }
+        if (axis is not { } outAxis)
+        {
+            return;
+        }
+        foreach (var i in operands)
+        {
+            var input = node.Input(i);
+            if (input is null || IsTracked(input))
+            {
+                continue;
+            }
+            var shape = ShapeOf(input);
+            var offset = outAxis - (outRank - shape.Length);
+            var spans = offset >= 0 && shape[offset] != 1;
+            if (!spans)
+            {
+                continue;
+            }
+            if (IsConstant(input))
+            {
+                NoteLayer(output, node);
+            }
+            else
+            {
+                BlockInputs(node, $"{node.OpType} combines the channels with '{input}', which cannot lose the same channels");
+                return;
+            }
+        }
+        if (!Track(output, outAxis))
+        {
+            return;
+        }
+        foreach (var i in operands)
+        {
+            if (node.Input(i) is { } input && IsTracked(input))
+            {
+                JoinAll(input, output);
+            }
+        }
+    }
 
     // ---- grouping ----
 

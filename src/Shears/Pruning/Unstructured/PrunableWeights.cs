@@ -1,8 +1,12 @@
 using Shears.IR;
+using Shears.Pruning.Rules;
 
 namespace Shears.Pruning.Unstructured;
 
-/// <summary>Finds the weights of convolutions, linear layers and constant matrix products.</summary>
+/// <summary>
+/// Finds the weights fine-grained pruning sparsifies: those whose operator's pruning rule names a
+/// reduction axis (convolutions, linear layers, constant matrix products).
+/// </summary>
 public static class PrunableWeights
 {
     public static IReadOnlyList<PrunableWeight> Find(Graph graph, IReadOnlyCollection<string>? ignoredNodes = null)
@@ -17,14 +21,7 @@ public static class PrunableWeights
             {
                 continue;
             }
-            int? axis = node.OpType switch
-            {
-                "Conv" => 1,
-                "ConvTranspose" => 0,
-                "Gemm" => node.GetInt("transB", 0) != 0 ? 1 : 0,
-                "MatMul" => tensor.Rank - 2,
-                _ => null,
-            };
+            var axis = PruningRules.Find(node.OpType)?.WeightReductionAxis(node, tensor);
             if (axis is { } a && seen.Add(name))
             {
                 result.Add(new PrunableWeight(name, node.DisplayName, [.. tensor.Dims], a));

@@ -1,0 +1,73 @@
+using Shears.IR;
+using Shears.Pruning.Dependency;
+using Shears.Pruning.Importance;
+using Shears.Pruning.Structured;
+
+namespace Shears.Pruning.Rules;
+
+/// <summary>Gemm as a linear layer: features read on axis 1 of A, new features from the stored weight B.</summary>
+internal sealed class GemmRule : IPruningRule
+{
+    public IEnumerable<string> OpTypes => ["Gemm"];
+
+    private static bool TransposedWeight(Node node) => node.GetInt("transB", 0) != 0;
+
+    public void Couple(DependencyBuilder graph, Node node)
+    {
+        var input = node.Input(0)!;
+        var output = node.Outputs[0];
+        if (node.GetInt("transA", 0) != 0)
+        {
+            graph.BlockInputs(node, "Gemm with transA reads features on the first axis");
+            return;
+        }
+        if (graph.IsTracked(node.Input(1)))
+        {
+            graph.BlockInputs(node, "Gemm's weight is computed, not stored");
+            return;
+        }
+        graph.NoteLayer(output, node);
+        graph.Track(output, 1, isSource: true);
+        if (graph.IsTracked(input))
+        {
+            if (graph.AxisOf(input) != 1)
+            {
+                graph.Block(input, "Gemm reads features on axis 1 but the channels sit elsewhere");
+                return;
+            }
+            graph.NoteLayer(input, node);
+        }
+    }
+
+    public void Rewrite(NodeRewriter rewriter, int index, Node node)
+    {
+        var transB = TransposedWeight(node);
+        rewriter.Cut(index, 1, transB ? 0 : 1, rewriter.Removed(node.Outputs[0]));
+        rewriter.Cut(index, 1, transB ? 1 : 0, rewriter.Removed(node.Input(0)));
+        if (node.Input(2) is not null)
+        {
+            rewriter.CutAligned(index, 2, node.Outputs[0]);
+        }
+    }
+
+    public void CollectParameters(ChannelParameters parameters, Node node)
+    {
+        var input = node.Input(0);
+        var output = node.Outputs[0];
+        var transB = TransposedWeight(node);
+        if (parameters.IsTracked(output))
+        {
+            parameters.Add(output, node.Input(1), transB ? 0 : 1, SliceRole.Weight);
+            if (node.Input(2) is { } c && parameters.Graph.FindInitializer(c) is { Rank: >= 1 } bias && bias.Dims[^1] > 1)
+            {
+                parameters.Add(output, c, -1, SliceRole.Bias);
+            }
+        }
+        if (parameters.IsTracked(input))
+        {
+            parameters.Add(input!, node.Input(1), transB ? 1 : 0, SliceRole.Weight);
+        }
+    }
+
+    public int? WeightReductionAxis(Node node, Tensor weight) => TransposedWeight(node) ? 1 : 0;
+}
