@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Shears.Analysis;
 using Shears.Cli.Rendering;
 using Shears.IO;
 using Shears.Onnx;
@@ -110,8 +109,7 @@ internal sealed class PruneCommand : ICliCommand
                 chosen = Pruner.Plan(original, options, gradients);
             }
             var pruned = Pruner.Apply(original, chosen);
-            var before = ModelAnalyzer.Analyze(original);
-            var after = ModelAnalyzer.Analyze(pruned);
+            var report = PruneReport.Of(chosen, original, pruned);
             OnnxWriter.Write(pruned, target);
             if (parse.GetValue(savePlan) is { } savePath)
             {
@@ -119,14 +117,14 @@ internal sealed class PruneCommand : ICliCommand
             }
             if (parse.GetValue(json))
             {
-                output.Out.WriteLine(PruneSummaryJson.Serialize(chosen, before, after, Sparsity.Of(original), Sparsity.Of(pruned)));
+                output.Out.WriteLine(PruneReportJson.Serialize(report));
             }
             else
             {
-                PruneView.Render(output.Console, chosen, before, after, Sparsity.Of(original), Sparsity.Of(pruned));
+                PruneView.Render(output.Console, report);
                 output.Console.MarkupLine($"wrote [bold]{Markup.Escape(target)}[/]");
             }
-            foreach (var note in chosen.Notes.Where(note => !note.StartsWith("kept group", StringComparison.Ordinal) || chosen.Granularity != PruningGranularity.Channel))
+            foreach (var note in chosen.Notes.Where(note => !note.StartsWith("kept group", StringComparison.Ordinal) || chosen.Recipe?.Granularity != PruningGranularity.Channel))
             {
                 output.Error.WriteLine($"note: {note}");
             }

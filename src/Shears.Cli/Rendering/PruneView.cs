@@ -1,16 +1,17 @@
 using System.Globalization;
-using Shears.Analysis;
 using Shears.Pruning;
 using Spectre.Console;
 
 namespace Shears.Cli.Rendering;
 
-/// <summary>Before/after tables of a pruning run: totals, then channels per group or sparsity per weight.</summary>
+/// <summary>Draws a <see cref="PruneReport"/>: totals before and after, then channels per group or sparsity per weight.</summary>
 internal static class PruneView
 {
-    public static void Render(IAnsiConsole console, PruningPlan plan, ModelAnalysis before, ModelAnalysis after, Sparsity sparseBefore, Sparsity sparseAfter)
+    public static void Render(IAnsiConsole console, PruneReport report)
     {
-        var totals = new Table().Border(TableBorder.Rounded).Title($"[bold]Pruning: {plan.Granularity.ToString().ToLowerInvariant()}, {plan.Criterion.ToString().ToLowerInvariant()}[/]");
+        var (before, after, sparseBefore, sparseAfter) = (report.Before, report.After, report.SparsityBefore, report.SparsityAfter);
+        var title = report.Criterion is { } criterion ? $"{report.Granularity}, {criterion}" : report.Granularity;
+        var totals = new Table().Border(TableBorder.Rounded).Title($"[bold]Pruning: {Markup.Escape(title)}[/]");
         totals.AddColumn("");
         totals.AddColumn("Before", c => c.RightAligned());
         totals.AddColumn("After", c => c.RightAligned());
@@ -21,7 +22,7 @@ internal static class PruneView
         totals.AddRow("Weight sparsity", Percent(sparseBefore.Fraction), Percent(sparseAfter.Fraction), "");
         console.Write(totals);
 
-        if (plan.Groups.Count > 0)
+        if (report.Groups.Count > 0)
         {
             var groups = new Table().Border(TableBorder.Rounded).Title("[bold]Groups[/]");
             groups.AddColumn("Group");
@@ -29,13 +30,13 @@ internal static class PruneView
             groups.AddColumn("Units", c => c.RightAligned());
             groups.AddColumn("Kept", c => c.RightAligned());
             groups.AddColumn("Removed", c => c.RightAligned());
-            foreach (var g in plan.Groups)
+            foreach (var g in report.Groups)
             {
                 groups.AddRow(Markup.Escape(Shorten(g.Key, 70)), g.Kind.ToString().ToLowerInvariant(), Text(g.Units), Text(g.Units - g.Removed.Count), Text(g.Removed.Count));
             }
             console.Write(groups);
         }
-        if (plan.Weights.Count > 0)
+        if (report.MaskedWeights > 0)
         {
             var weights = new Table().Border(TableBorder.Rounded).Title("[bold]Weights[/]");
             weights.AddColumn("Layer");
@@ -50,9 +51,9 @@ internal static class PruneView
             }
             console.Write(weights);
         }
-        if (plan.RemovedBranches.Count > 0)
+        if (report.RemovedBranches.Count > 0)
         {
-            console.MarkupLine($"removed {plan.RemovedBranches.Count} residual branches: {Markup.Escape(string.Join(", ", plan.RemovedBranches))}");
+            console.MarkupLine($"removed {report.RemovedBranches.Count} residual branches: {Markup.Escape(string.Join(", ", report.RemovedBranches))}");
         }
     }
 

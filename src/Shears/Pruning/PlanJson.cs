@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace Shears.Pruning;
 
-/// <summary>Reads and writes pruning plans as JSON (camelCase, enums as lower-case words).</summary>
+/// <summary>
+/// Reads and writes pruning plans as JSON (camelCase, enums as lower-case words, granularities by
+/// their one name). Reads the current schema and format 1.
+/// </summary>
 public static class PlanJson
 {
     private static readonly JsonSerializerOptions Options = new()
@@ -11,7 +14,11 @@ public static class PlanJson
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        Converters =
+        {
+            new PruningGranularityNames.JsonConverter(),
+            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false),
+        },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
@@ -19,15 +26,38 @@ public static class PlanJson
 
     public static PruningPlan Deserialize(string json, string source = "plan")
     {
+        ArgumentNullException.ThrowIfNull(json);
         try
         {
-            return JsonSerializer.Deserialize<PruningPlan>(json, Options) ?? throw new ShearsException($"{source}: empty pruning plan");
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ShearsException($"{source}: not a pruning plan (the JSON is not an object)");
+            }
+            var format = document.RootElement.TryGetProperty("format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+            if (format == LegacyPlanV1.Format1)
+            {
+                return Read<LegacyPlanV1>(document, source).ToCurrent();
+            }
+            if (format != PruningPlan.FormatName)
+            {
+                throw new ShearsException($"{source}: not a Shears pruning plan (format '{format}', expected '{PruningPlan.FormatName}')");
+            }
+            var version = document.RootElement.TryGetProperty("version", out var v) && v.TryGetInt32(out var number) ? number : 0;
+            if (version < 2 || version > PruningPlan.CurrentVersion)
+            {
+                throw new ShearsException($"{source}: pruning plan version {version} is not one this Shears reads (1 to {PruningPlan.CurrentVersion})");
+            }
+            return Read<PruningPlan>(document, source);
         }
         catch (JsonException e)
         {
             throw new ShearsException($"{source}: not a valid pruning plan ({e.Message.Split('.')[0]})", e);
         }
     }
+
+    private static T Read<T>(JsonDocument document, string source)
+        where T : class => document.Deserialize<T>(Options) ?? throw new ShearsException($"{source}: empty pruning plan");
 
     public static PruningPlan Load(string path)
     {

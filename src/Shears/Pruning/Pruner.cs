@@ -28,16 +28,19 @@ public static class Pruner
         var plan = new PruningPlan
         {
             ModelFingerprint = ModelFingerprint.Of(model),
-            Granularity = options.Granularity,
-            Criterion = options.Criterion,
-            Scope = options.Scope,
-            Ratio = options.Ratio,
-            Threshold = options.Threshold,
-            N = options.N,
-            M = options.M,
-            BlockRows = options.Granularity == PruningGranularity.Block ? options.BlockRows : null,
-            BlockColumns = options.Granularity == PruningGranularity.Block ? options.BlockColumns : null,
-            RoundTo = options.RoundTo,
+            Recipe = new PlanRecipe
+            {
+                Granularity = options.Granularity,
+                Criterion = options.Criterion,
+                Scope = options.Scope,
+                Ratio = options.Ratio,
+                Threshold = options.Threshold,
+                N = options.N,
+                M = options.M,
+                BlockRows = options.Granularity == PruningGranularity.Block ? options.BlockRows : null,
+                BlockColumns = options.Granularity == PruningGranularity.Block ? options.BlockColumns : null,
+                RoundTo = options.RoundTo,
+            },
             Mode = options.EffectiveMode,
             Ignore = options.Ignore,
         };
@@ -49,29 +52,41 @@ public static class Pruner
         };
     }
 
-    /// <summary>Applies a plan to the model it was made for.</summary>
+    /// <summary>
+    /// Applies a plan, of one granularity or many, to the model it was made for in one pass: weight
+    /// masks first (on the original shapes), then channel and head groups, then residual branches.
+    /// </summary>
     public static Model Apply(Model model, PruningPlan plan)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(plan);
-        if (plan.Format != PruningPlan.CurrentFormat)
+        if (plan.Format != PruningPlan.FormatName || plan.Version != PruningPlan.CurrentVersion)
         {
-            throw new ShearsException($"the plan has format '{plan.Format}'; this Shears reads '{PruningPlan.CurrentFormat}'");
+            throw new ShearsException($"the plan has format '{plan.Format}' version {plan.Version}; this Shears applies '{PruningPlan.FormatName}' version {PruningPlan.CurrentVersion}");
         }
         if (plan.ModelFingerprint != ModelFingerprint.Of(model))
         {
             throw new ShearsException("the plan was made for another model (its structural fingerprint differs)");
         }
-        return plan.Granularity switch
+        var result = ApplyWeights(model, plan);
+        if (plan.HasStructuredPass)
         {
-            PruningGranularity.Channel or PruningGranularity.Head => ApplyChannels(model, plan),
-            PruningGranularity.Layer => ApplyLayers(model, plan),
-            _ => ApplyWeights(model, plan),
-        };
+            result = ApplyChannels(result, plan);
+        }
+        if (plan.RemovedBranches.Count > 0 || plan.Recipe?.Granularity == PruningGranularity.Layer)
+        {
+            result = ApplyLayers(result, plan);
+        }
+        return result;
     }
 
     private static CouplingPolicy PolicyFor(PruningGranularity granularity) =>
         granularity == PruningGranularity.Head ? CouplingPolicy.Heads : CouplingPolicy.Channels;
+
+    private static CouplingPolicy PolicyFor(PruningPlan plan) =>
+        plan.ChannelGroups.Any(g => g.Granularity == PruningGranularity.Head) || plan.Recipe?.Granularity == PruningGranularity.Head
+            ? CouplingPolicy.Heads
+            : CouplingPolicy.Channels;
 
     private static PruningPlan PlanChannels(Model model, PruningOptions options, IReadOnlyDictionary<string, float[]>? gradients, PruningPlan plan)
     {
@@ -93,25 +108,35 @@ public static class Pruner
         notes.AddRange(dependencies.Groups.Where(g => !g.IsPrunable).Select(g => $"kept group '{g.Key}': {g.BlockedReason}"));
         return plan with
         {
-            Groups = [.. candidates.Select((g, i) => new GroupDecision(g.Key, g.Kind, g.Units.Count, removals[i], g.Units[0].Channels.Count(c => c.Value == g.Values[0])))],
+            Groups = [.. candidates.Select((g, i) => PlanGroup.ForUnits(
+                g.Key,
+                g.Kind == GroupKind.Heads ? PruningGranularity.Head : PruningGranularity.Channel,
+                g.Units.Count,
+                removals[i],
+                g.Units[0].Channels.Count(c => c.Value == g.Values[0])))],
             Notes = notes,
         };
     }
 
     private static Model ApplyChannels(Model model, PruningPlan plan)
     {
-        var dependencies = DependencyGraph.Build(model, PolicyFor(plan.Granularity), ignoredNodes: plan.Ignore);
+        var dependencies = DependencyGraph.Build(model, PolicyFor(plan), ignoredNodes: plan.Ignore);
         var byKey = dependencies.Groups.ToDictionary(g => g.Key, StringComparer.Ordinal);
         var removals = new Dictionary<DependencyGroup, IReadOnlyCollection<int>>();
-        foreach (var decision in plan.Groups)
+        foreach (var decision in plan.ChannelGroups)
         {
             if (!byKey.TryGetValue(decision.Key, out var group) || group.Units.Count != decision.Units)
             {
                 throw new ShearsException($"the plan's group '{decision.Key}' does not exist in this model as planned");
             }
-            if (decision.Removed.Any(u => u < 0 || u >= group.Units.Count) || decision.Removed.Distinct().Count() != decision.Removed.Count)
+            var kept = decision.Kept ?? throw new ShearsException($"the plan's group '{decision.Key}' does not say which units it keeps");
+            if (kept.Any(u => u < 0 || u >= group.Units.Count) || kept.Distinct().Count() != kept.Count)
             {
                 throw new ShearsException($"the plan's group '{decision.Key}' lists invalid units");
+            }
+            if (removals.ContainsKey(group))
+            {
+                throw new ShearsException($"the plan decides group '{decision.Key}' twice");
             }
             removals[group] = [.. decision.Removed];
         }
@@ -134,7 +159,7 @@ public static class Pruner
         // Every branch may go except one: a ratio below 1 always leaves the model some depth.
         var count = Math.Min(branches.Count - 1, (int)Math.Floor((branches.Count * options.Ratio!.Value) + 1e-9));
         var removed = UnitSelector.Lowest(scores, count);
-        return plan with { RemovedBranches = [.. removed.Select(i => branches[i].Add)], Notes = notes };
+        return plan with { Groups = [.. removed.Select(i => PlanGroup.RemovedBranch(branches[i].Add))], Notes = notes };
     }
 
     private static double BranchScore(Graph graph, ResidualBranch branch, PruningOptions options, IReadOnlyDictionary<string, float[]>? gradients)
@@ -225,9 +250,27 @@ public static class Pruner
                 ElementMasks(weights, scores, masks, options);
                 break;
         }
+        var nm = options.Granularity == PruningGranularity.NM;
+        var block = options.Granularity == PruningGranularity.Block;
         return plan with
         {
-            Weights = [.. weights.Select((w, i) => new WeightDecision(w.Initializer, w.Count, masks[i].LongCount(m => m), MaskCodec.Encode(masks[i])))],
+            Groups = [.. weights.Select((w, i) =>
+            {
+                var pruned = masks[i].LongCount(m => m);
+                return new PlanGroup
+                {
+                    Key = w.Initializer,
+                    Granularity = options.Granularity,
+                    Units = checked((int)w.Count),
+                    Amount = w.Count == 0 ? 0 : pruned / (double)w.Count,
+                    Pruned = pruned,
+                    Mask = MaskCodec.Encode(masks[i]),
+                    N = nm ? options.N : null,
+                    M = nm ? options.M : null,
+                    BlockRows = block ? options.BlockRows : null,
+                    BlockColumns = block ? options.BlockColumns : null,
+                };
+            })],
         };
     }
 
@@ -289,14 +332,14 @@ public static class Pruner
     private static Model ApplyWeights(Model model, PruningPlan plan)
     {
         var copy = model.Clone();
-        foreach (var decision in plan.Weights)
+        foreach (var decision in plan.WeightMasks)
         {
-            var tensor = copy.Graph.FindInitializer(decision.Initializer) ?? throw new ShearsException($"the plan's weight '{decision.Initializer}' is not in this model");
-            if (tensor.ElementCount != decision.Count || tensor.ElementType != IR.DataType.Float)
+            var tensor = copy.Graph.FindInitializer(decision.Key) ?? throw new ShearsException($"the plan's weight '{decision.Key}' is not in this model");
+            if (tensor.ElementCount != decision.Units || tensor.ElementType != IR.DataType.Float)
             {
-                throw new ShearsException($"the plan's weight '{decision.Initializer}' has another shape in this model");
+                throw new ShearsException($"the plan's weight '{decision.Key}' has another shape in this model");
             }
-            var mask = MaskCodec.Decode(decision.Mask, decision.Count);
+            var mask = MaskCodec.Decode(decision.Mask ?? throw new ShearsException($"the plan's weight '{decision.Key}' has no mask"), decision.Units);
             var values = tensor.ToFloats();
             for (var i = 0; i < values.Length; i++)
             {
@@ -305,7 +348,7 @@ public static class Pruner
                     values[i] = 0f;
                 }
             }
-            copy.Graph.Initializers[decision.Initializer] = Tensor.FromFloats(tensor.Name, tensor.Dims, values).WithExtras(tensor.Extras);
+            copy.Graph.Initializers[decision.Key] = Tensor.FromFloats(tensor.Name, tensor.Dims, values).WithExtras(tensor.Extras);
         }
         return copy;
     }

@@ -1,70 +1,97 @@
-using Shears.Pruning.Dependency;
-using Shears.Pruning.Importance;
+using System.Text.Json.Serialization;
 using Shears.Pruning.Structured;
 
 namespace Shears.Pruning;
 
 /// <summary>
-/// What a pruning run decided, as plain data: saved as JSON, shown, and re-applied exactly to the
-/// same model (checked by a structural fingerprint).
+/// What a pruning run decided, as plain data: per group its granularity, amount and the units
+/// kept, so one plan may cut channels in one place, drop a head in another and sparsify a weight
+/// N:M elsewhere. Saved as JSON, shown, and re-applied exactly to the same model (checked by a
+/// structural fingerprint).
 /// </summary>
 public sealed record PruningPlan
 {
-    public const string CurrentFormat = "shears.pruning-plan/1";
+    /// <summary>The schema's name in the <c>format</c> field.</summary>
+    public const string FormatName = "shears.pruning-plan";
 
-    public string Format { get; init; } = CurrentFormat;
+    /// <summary>The schema version this Shears writes; version 1 plans are still read.</summary>
+    public const int CurrentVersion = 2;
+
+    public string Format { get; init; } = FormatName;
+
+    public int Version { get; init; } = CurrentVersion;
 
     /// <summary>Structural fingerprint of the model the plan was made for.</summary>
     public required string ModelFingerprint { get; init; }
 
-    public required PruningGranularity Granularity { get; init; }
+    /// <summary>The uniform options the plan was built from, when it was.</summary>
+    public PlanRecipe? Recipe { get; init; }
 
-    public required ImportanceCriterion Criterion { get; init; }
-
-    public PruningScope Scope { get; init; }
-
-    public double? Ratio { get; init; }
-
-    public float? Threshold { get; init; }
-
-    public int? N { get; init; }
-
-    public int? M { get; init; }
-
-    public int? BlockRows { get; init; }
-
-    public int? BlockColumns { get; init; }
-
-    public int RoundTo { get; init; } = 1;
-
+    /// <summary>Channel, head and layer groups: remove the structures, or keep shapes and zero them. Weight masks always zero.</summary>
     public StructuredMode Mode { get; init; }
 
     public IReadOnlyList<string> Ignore { get; init; } = [];
 
-    /// <summary>Structured pruning: units removed per group.</summary>
-    public IReadOnlyList<GroupDecision> Groups { get; init; } = [];
-
-    /// <summary>Fine-grained pruning: which entries of each weight are zero.</summary>
-    public IReadOnlyList<WeightDecision> Weights { get; init; } = [];
-
-    /// <summary>Layer pruning: the Add nodes of the removed residual branches.</summary>
-    public IReadOnlyList<string> RemovedBranches { get; init; } = [];
+    /// <summary>One decision per group, of any granularity.</summary>
+    public IReadOnlyList<PlanGroup> Groups { get; init; } = [];
 
     /// <summary>Things the user should know (fallback criteria, skipped groups).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The channel and head groups.</summary>
+    [JsonIgnore]
+    public IEnumerable<PlanGroup> ChannelGroups => Groups.Where(g => g.IsChannelGroup);
+
+    /// <summary>The weights' fine-grained masks.</summary>
+    [JsonIgnore]
+    public IEnumerable<PlanGroup> WeightMasks => Groups.Where(g => g.IsWeightMask);
+
+    /// <summary>The Add nodes of the residual branches removed.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> RemovedBranches => [.. Groups.Where(g => g.Granularity == PruningGranularity.Layer && g.Kept is { Count: 0 }).Select(g => g.Key)];
+
+    /// <summary>
+    /// Whether applying the plan runs the structured pass (which also folds the model's shape
+    /// arithmetic): when it has channel or head groups, or was built as a channel or head plan.
+    /// </summary>
+    [JsonIgnore]
+    public bool HasStructuredPass => ChannelGroups.Any() || Recipe?.Granularity is PruningGranularity.Channel or PruningGranularity.Head;
+
+    /// <summary>
+    /// One plan holding the groups of several plans for the same model, applied in one pass. The
+    /// plans must share the model, mode and ignored nodes, and no group may appear twice.
+    /// </summary>
+    public static PruningPlan Combine(IReadOnlyList<PruningPlan> plans)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        if (plans.Count == 0)
+        {
+            throw new ArgumentException("Combine needs at least one plan", nameof(plans));
+        }
+        var first = plans[0];
+        if (plans.Any(p => p.ModelFingerprint != first.ModelFingerprint))
+        {
+            throw new ShearsException("the plans were made for different models");
+        }
+        // Weight masks always zero; the mode is the structured plans' own and they must agree on it.
+        var structured = plans.Where(p => p.HasStructuredPass || p.RemovedBranches.Count > 0).ToList();
+        if (structured.Any(p => p.Mode != structured[0].Mode))
+        {
+            throw new ShearsException("the plans disagree on the mode (remove or mask)");
+        }
+        var groups = plans.SelectMany(p => p.Groups).ToList();
+        if (groups.GroupBy(g => (g.Key, g.IsWeightMask)).FirstOrDefault(k => k.Count() > 1) is { } twice)
+        {
+            throw new ShearsException($"group '{twice.Key.Key}' is decided by two plans");
+        }
+        return new PruningPlan
+        {
+            ModelFingerprint = first.ModelFingerprint,
+            Recipe = plans.Count == 1 ? first.Recipe : null,
+            Mode = structured.Count > 0 ? structured[0].Mode : first.Mode,
+            Ignore = [.. plans.SelectMany(p => p.Ignore).Distinct(StringComparer.Ordinal)],
+            Groups = groups,
+            Notes = [.. plans.SelectMany(p => p.Notes)],
+        };
+    }
 }
-
-/// <summary>One group's decision.</summary>
-/// <param name="Key">The group's stable key.</param>
-/// <param name="Kind">Channels or heads.</param>
-/// <param name="Units">Units the group had.</param>
-/// <param name="Removed">Indices of the removed units, ascending.</param>
-/// <param name="Channels">Channels (per value on the group's first value) each unit spans, for reports.</param>
-public sealed record GroupDecision(string Key, GroupKind Kind, int Units, IReadOnlyList<int> Removed, int Channels);
-
-/// <summary>One weight's fine-grained mask.</summary>
-/// <param name="Initializer">The weight's name.</param>
-/// <param name="Count">Its element count.</param>
-/// <param name="Pruned">How many entries are zero by the plan.</param>
-/// <param name="Mask">Pruned positions as bits (least significant first), deflated, base64.</param>
-public sealed record WeightDecision(string Initializer, long Count, long Pruned, string Mask);

@@ -1,36 +1,39 @@
 using System.Text;
 using System.Text.Json;
 using Shears.Analysis;
-using Shears.Pruning;
 
-namespace Shears.Cli.Rendering;
+namespace Shears.Pruning;
 
-/// <summary>The JSON summary of a pruning run: totals before and after, and the decision per group or weight.</summary>
-internal static class PruneSummaryJson
+/// <summary>Writes a <see cref="PruneReport"/> as one JSON object: totals before and after, and the decision per group or weight.</summary>
+public static class PruneReportJson
 {
-    public static string Serialize(PruningPlan plan, ModelAnalysis before, ModelAnalysis after, Sparsity sparseBefore, Sparsity sparseAfter)
+    public static string Serialize(PruneReport report)
     {
+        ArgumentNullException.ThrowIfNull(report);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteString("granularity", plan.Granularity.ToString().ToLowerInvariant());
-            json.WriteString("criterion", plan.Criterion.ToString().ToLowerInvariant());
-            Totals(json, "before", before, sparseBefore);
-            Totals(json, "after", after, sparseAfter);
+            json.WriteString("granularity", report.Granularity);
+            if (report.Criterion is { } criterion)
+            {
+                json.WriteString("criterion", criterion);
+            }
+            Totals(json, "before", report.Before, report.SparsityBefore);
+            Totals(json, "after", report.After, report.SparsityAfter);
             json.WriteStartArray("groups");
-            foreach (var g in plan.Groups)
+            foreach (var g in report.Groups)
             {
                 json.WriteStartObject();
                 json.WriteString("key", g.Key);
                 json.WriteString("kind", g.Kind.ToString().ToLowerInvariant());
                 json.WriteNumber("units", g.Units);
-                json.WriteNumber("removed", g.Removed.Count);
+                json.WriteNumber("removed", g.Units - (g.Kept?.Count ?? g.Units));
                 json.WriteEndObject();
             }
             json.WriteEndArray();
             json.WriteStartArray("weights");
-            foreach (var w in sparseAfter.PerWeight)
+            foreach (var w in report.SparsityAfter.PerWeight)
             {
                 json.WriteStartObject();
                 json.WriteString("name", w.Name);
@@ -41,7 +44,7 @@ internal static class PruneSummaryJson
             }
             json.WriteEndArray();
             json.WriteStartArray("removedBranches");
-            foreach (var b in plan.RemovedBranches)
+            foreach (var b in report.RemovedBranches)
             {
                 json.WriteStringValue(b);
             }

@@ -1,0 +1,57 @@
+using Shears.Analysis;
+using Shears.IR;
+
+namespace Shears.Pruning;
+
+/// <summary>
+/// What a pruning run did: totals before and after, and the decision per channel or head group,
+/// per weight and per removed residual branch. The CLI renders it; <see cref="PruneReportJson"/> writes it.
+/// </summary>
+public sealed record PruneReport
+{
+    /// <summary>The plan's one granularity, or "mixed" when its groups differ.</summary>
+    public required string Granularity { get; init; }
+
+    /// <summary>The importance criterion of a uniform plan, or null.</summary>
+    public string? Criterion { get; init; }
+
+    public required ModelAnalysis Before { get; init; }
+
+    public required ModelAnalysis After { get; init; }
+
+    public required Sparsity SparsityBefore { get; init; }
+
+    public required Sparsity SparsityAfter { get; init; }
+
+    /// <summary>The channel and head groups, in plan order.</summary>
+    public required IReadOnlyList<PlanGroup> Groups { get; init; }
+
+    public required IReadOnlyList<string> RemovedBranches { get; init; }
+
+    /// <summary>How many weights the plan sparsifies with a fine-grained mask.</summary>
+    public int MaskedWeights { get; init; }
+
+    public required IReadOnlyList<string> Notes { get; init; }
+
+    public static PruneReport Of(PruningPlan plan, Model original, Model pruned)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(pruned);
+        var granularities = plan.Groups.Select(g => g.Granularity).Distinct().ToList();
+        var granularity = plan.Recipe?.Granularity.Name() ?? (granularities.Count == 1 ? granularities[0].Name() : "mixed");
+        return new PruneReport
+        {
+            Granularity = granularity,
+            Criterion = plan.Recipe?.Criterion.ToString().ToLowerInvariant(),
+            Before = ModelAnalyzer.Analyze(original),
+            After = ModelAnalyzer.Analyze(pruned),
+            SparsityBefore = Sparsity.Of(original),
+            SparsityAfter = Sparsity.Of(pruned),
+            Groups = [.. plan.ChannelGroups],
+            RemovedBranches = plan.RemovedBranches,
+            MaskedWeights = plan.WeightMasks.Count(),
+            Notes = plan.Notes,
+        };
+    }
+}
