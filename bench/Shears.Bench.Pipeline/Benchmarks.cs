@@ -9,6 +9,7 @@ using Shears.Models;
 using Shears.Onnx;
 using Shears.OnnxRuntime;
 using Shears.Pruning;
+using Shears.Testing;
 using static Shears.Bench.Pipeline.Timing;
 
 namespace Shears.Bench.Pipeline;
@@ -24,7 +25,7 @@ internal static class Benchmarks
         line("|---|---:|---:|---:|---:|");
         foreach (var name in new[] { "resnet50", "vit_b_16" })
         {
-            var path = Exports.Get(name);
+            var path = TorchvisionExports.Get(name);
             var ms = MedianMs(() => ModelAnalyzer.Analyze(OnnxReader.Read(path)), runs: 5);
             var self = Environment.ProcessPath!;
             using var child = Process.Start(new ProcessStartInfo(self, ["analyze-memory", path]) { RedirectStandardOutput = true })!;
@@ -45,7 +46,7 @@ internal static class Benchmarks
         var pruned = new Dictionary<string, (Model Dense, Model Pruned)>();
         foreach (var name in new[] { "resnet18", "resnet50", "mobilenet_v2", "densenet121", "vit_b_16" })
         {
-            var model = OnnxReader.Read(Exports.Get(name));
+            var model = OnnxReader.Read(TorchvisionExports.Get(name));
             Model? result = null;
             var ms = MedianMs(() => result = Pruner.Apply(model, Pruner.Plan(model, new PruningOptions { Ratio = 0.5 })), runs: 3);
             var a = ModelAnalyzer.Analyze(model);
@@ -103,21 +104,20 @@ internal static class Benchmarks
     /// <summary>Table rows from the PyTorch reference script, or one row saying why there are none.</summary>
     private static IEnumerable<string> TorchReference(int threads)
     {
-        int exitCode;
-        string output, errors;
+        PythonRun run;
         try
         {
-            (exitCode, output, errors) = Exports.RunPython(["bench/reference/torch_training.py", "--threads", $"{threads}", "--epochs", "3"]);
+            run = Python.Execute(Python.Interpreter, RepositoryRoot.Combine("bench", "reference", "torch_training.py"), ["--threads", $"{threads}", "--epochs", "3"], TimeSpan.FromHours(1));
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or TimeoutException)
         {
             return [$"| (not run: {e.Message}) | | | |"];
         }
-        if (exitCode != 0)
+        if (run.ExitCode != 0)
         {
-            return [$"| (failed: {errors.Trim().Split('\n')[^1]}) | | | |"];
+            return [$"| (failed: {run.LastErrorLine}) | | | |"];
         }
-        return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        return [.. run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(row => row.Split(' '))
             .Select(f => $"| {f[0]} | {f[1]} | {f[2]} | {double.Parse(f[3], CultureInfo.InvariantCulture) * 100:0.00}% |")];
     }

@@ -4,6 +4,7 @@ using Shears.Analysis;
 using Shears.Bench.Pipeline;
 using Shears.Models;
 using Shears.Onnx;
+using Shears.Testing;
 using static Shears.Bench.Pipeline.Timing;
 
 // End-to-end benchmarks of the pipeline stages, with references measured in the same run.
@@ -63,7 +64,7 @@ Line($"Load average after: {File.ReadAllText("/proc/loadavg").Trim()}");
 if (mode == "report")
 {
     var name = new string([.. cpu.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-')]).Trim('-');
-    var path = Path.Combine(Exports.Root, "bench", "results", $"pipeline-{name}.md");
+    var path = RepositoryRoot.Combine("bench", "results", $"pipeline-{name}.md");
     Directory.CreateDirectory(Path.GetDirectoryName(path)!);
     File.WriteAllText(path, report.ToString());
     Console.WriteLine($"wrote {path}");

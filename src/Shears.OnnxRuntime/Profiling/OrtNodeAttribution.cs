@@ -4,13 +4,15 @@ namespace Shears.OnnxRuntime.Profiling;
 
 /// <summary>
 /// Credits ONNX Runtime's nodes to the model's layers. ONNX Runtime names a rewritten node after
-/// the node or the output value it replaces, with suffixes for layout variants ("_nchwc"); a fused
-/// node (Conv with its Relu, or with a residual Add) carries the name of the last fused node but
-/// reports the operator it computes, so the credit moves up to the nearest producer of that operator.
+/// the node or the output value it replaces, with suffixes for layout variants ("_nchwc") or a
+/// "fused " prefix (a Gemm with its activation); a fused Conv (with its Relu, or with a residual
+/// Add) carries the name of the last fused node but reports the operator it computes, so the
+/// credit moves up to the nearest producer of that operator.
 /// </summary>
 internal sealed class OrtNodeAttribution
 {
     private static readonly string[] LayoutSuffixes = ["_nchwc", "_token_0", "_token"];
+    private const string FusedPrefix = "fused ";
     private const int FusionDepth = 3;
 
     private readonly Dictionary<string, Node> _byName = new(StringComparer.Ordinal);
@@ -53,6 +55,11 @@ internal sealed class OrtNodeAttribution
     private static IEnumerable<string> Candidates(string runtimeName)
     {
         yield return runtimeName;
+        // Gemm+activation fusion names its node "fused <gemm name>".
+        if (runtimeName.StartsWith(FusedPrefix, StringComparison.Ordinal))
+        {
+            yield return runtimeName[FusedPrefix.Length..];
+        }
         foreach (var suffix in LayoutSuffixes)
         {
             if (runtimeName.EndsWith(suffix, StringComparison.Ordinal))

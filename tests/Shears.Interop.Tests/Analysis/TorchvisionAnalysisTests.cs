@@ -1,5 +1,4 @@
 using Shears.Analysis;
-using Shears.Interop.Tests.Infrastructure;
 using Shears.IR;
 using Shears.IR.Inference;
 using Shears.Onnx;

@@ -1,5 +1,4 @@
 using Shears.Hardware.Latency;
-using Shears.Interop.Tests.Infrastructure;
 using Shears.Onnx;
 using Shears.OnnxRuntime.Profiling;
 

@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
+using Shears.Testing;
 
 namespace Shears.Tests.Data;
 
@@ -10,19 +10,7 @@ internal sealed class IdxFiles : IDisposable
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "shears-idx-" + Guid.NewGuid().ToString("N"));
 
-    /// <summary>An IDX file's bytes: two zero bytes, the type code, the rank, big-endian sizes, the data.</summary>
-    public static byte[] Encode(byte typeCode, int[] dims, byte[] data)
-    {
-        var bytes = new byte[4 + (4 * dims.Length) + data.Length];
-        bytes[2] = typeCode;
-        bytes[3] = (byte)dims.Length;
-        for (var i = 0; i < dims.Length; i++)
-        {
-            BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4 + (4 * i)), dims[i]);
-        }
-        data.CopyTo(bytes, 4 + (4 * dims.Length));
-        return bytes;
-    }
+    public static byte[] Encode(byte typeCode, int[] dims, byte[] data) => IdxEncoding.Encode(typeCode, dims, data);
 
     public static byte[] Gzip(byte[] bytes)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Shears.Engine;
 using Shears.IR;
 using Shears.Onnx;
+using Shears.Testing;
 using Xunit.Abstractions;
 
 namespace Shears.Tests.Engine.Ops;
@@ -28,7 +29,7 @@ public sealed class TorchvisionEngineTests(ITestOutputHelper output)
     [InlineData("vit_b_16", 13)]
     public void Export_runs_on_the_engine_as_on_onnx_runtime(string name, int opset)
     {
-        var path = TorchvisionExports.Get(name, opset);
+        var path = Export(name, opset);
         var model = OnnxReader.Read(path);
         AddHeadInputsAsOutputs(model.Graph);
         var input = Assert.Single(model.Graph.RuntimeInputs);
@@ -73,7 +74,7 @@ public sealed class TorchvisionEngineTests(ITestOutputHelper output)
     public void Transformer_export_trains_with_gradients_matching_finite_differences(int opset)
     {
         // Every weight (embedding, attention, LayerNorm or its decomposition, MLP, head) gets a gradient through Gather, Split/Slice, Softmax, ReduceMean, Erf, ….
-        var model = OnnxReader.Read(TorchvisionExports.Get("transformer_encoder", opset));
+        var model = OnnxReader.Read(Export("transformer_encoder", opset));
         // The check's tolerance is relative above magnitude 1; scaling the output lifts every weight's gradient above that floor.
         var graph = model.Graph;
         var logits = graph.Outputs[0].Name;
@@ -83,6 +84,19 @@ public sealed class TorchvisionEngineTests(ITestOutputHelper output)
         graph.Outputs.Add(new ValueInfo("scaled_logits", DataType.Float, null));
         var tokens = TokenIds(32).Select(t => (float)t).ToArray();
         GradientCheck.Verify(model, new Dictionary<string, float[]> { ["input"] = tokens }, inputsToCheck: [], samplesPerTensor: 3, tolerance: 2e-2);
+    }
+
+    /// <summary>The cached export; a machine without Python and torch skips the row instead of failing it.</summary>
+    private static string Export(string name, int opset)
+    {
+        try
+        {
+            return TorchvisionExports.Get(name, opset);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            throw new SkipTestException($"cannot export {name} at opset {opset}: {e.Message}");
+        }
     }
 
     private static void AddHeadInputsAsOutputs(Graph graph)

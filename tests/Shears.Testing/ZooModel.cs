@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Shears.Interop.Tests.Infrastructure;
+namespace Shears.Testing;
 
 /// <summary>One export of tools/export_torchvision.py: a model name and the export options that change the file.</summary>
 /// <param name="Name">A torchvision.models builder name or one of the script's custom nets.</param>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Shears.Interop.Tests.Infrastructure;
+namespace Shears.Testing;
 
 /// <summary>
 /// torchvision (and small custom) models exported to ONNX on first request by
@@ -8,7 +8,7 @@ namespace Shears.Interop.Tests.Infrastructure;
 /// checkout). Exports are serialized by a lock file, so test classes and test processes running
 /// at once never export the same model twice or read a half-written one.
 /// </summary>
-internal static class TorchvisionExports
+public static class TorchvisionExports
 {
     private static readonly TimeSpan ExportTimeout = TimeSpan.FromMinutes(15);
 
@@ -17,7 +17,12 @@ internal static class TorchvisionExports
             ? Path.GetFullPath(custom)
             : RepositoryRoot.Combine(".cache", "models");
 
+    /// <summary>The path of the exported model at an opset, with a fixed batch and inline weights.</summary>
+    public static string Get(string name, int opset = 13) => Get(new ZooModel(name, opset));
+
     /// <summary>The path of the exported model, exporting it first when it is not cached.</summary>
+    /// <exception cref="InvalidOperationException">Python, torch or torchvision is missing, or the export failed.</exception>
+    /// <exception cref="TimeoutException">The export took too long.</exception>
     public static string Get(ZooModel model) => Get(model, CacheDirectory, Python.Interpreter);
 
     /// <summary>As <see cref="Get(ZooModel)"/>, with an explicit cache folder and Python interpreter.</summary>
