@@ -41,6 +41,11 @@ internal static class CliApp
                 Error = stderr,
             });
         }
+        catch (InvalidOptionException e)
+        {
+            stderr.WriteLine($"error: {e.MessageWith(OptionFlags.Of)}");
+            return e.ExitCode;
+        }
         catch (ShearsException e)
         {
             stderr.WriteLine($"error: {e.Message}");

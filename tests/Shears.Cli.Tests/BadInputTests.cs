@@ -58,6 +58,16 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void Library_option_errors_are_shown_with_the_cli_flags()
+    {
+        using var folder = new TemporaryFolder();
+        var input = folder.Model(Architecture.Mlp, "mlp.onnx");
+        CliRun.Of("prune", input, "-o", folder.File("out.onnx"), "--ratio", "1.5").AssertOneErrorLine(1, "--ratio must be in [0, 1), got 1.5");
+        CliRun.Of("prune", input, "-o", folder.File("out.onnx"), "--ratio", "0.5", "--round-to", "0").AssertOneErrorLine(1, "--round-to must be at least 1, got 0");
+        Assert.False(File.Exists(folder.File("out.onnx")));
+    }
+
+    [Fact]
     public void N_not_below_m_is_refused()
     {
         using var folder = new TemporaryFolder();

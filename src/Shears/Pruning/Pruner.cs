@@ -23,7 +23,7 @@ public static class Pruner
         options.Validate();
         if (options.Criterion == ImportanceCriterion.Taylor && gradients is null)
         {
-            throw new ShearsException("the taylor criterion needs gradients: give --data so Shears can compute them");
+            throw new InvalidOptionException("Criterion taylor needs gradients: pass them to Plan (GradientSampler computes them from data)", "Criterion");
         }
         var plan = new PruningPlan
         {

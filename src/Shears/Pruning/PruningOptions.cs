@@ -50,62 +50,62 @@ public sealed record PruningOptions
     {
         if (Ratio is { } r && (r < 0 || r >= 1 || double.IsNaN(r)))
         {
-            throw new ShearsException($"--ratio {r} is impossible: it must be at least 0 and below 1");
+            throw new InvalidOptionException($"Ratio must be in [0, 1), got {r}", nameof(Ratio));
         }
         if (RoundTo < 1)
         {
-            throw new ShearsException($"--round-to {RoundTo} must be at least 1");
+            throw new InvalidOptionException($"RoundTo must be at least 1, got {RoundTo}", nameof(RoundTo));
         }
         if (!IsStructured && Mode == StructuredMode.Remove)
         {
-            throw new ShearsException($"{Granularity} pruning keeps tensor shapes; use --mode mask");
+            throw new InvalidOptionException($"{Granularity.Name()} pruning keeps tensor shapes, so Mode must be mask, got remove", nameof(Mode));
         }
         switch (Granularity)
         {
             case PruningGranularity.Unstructured:
                 if ((Ratio is null) == (Threshold is null))
                 {
-                    throw new ShearsException("unstructured pruning needs exactly one of --ratio or --threshold");
+                    throw new InvalidOptionException("unstructured pruning needs exactly one of Ratio or Threshold", nameof(Ratio), nameof(Threshold));
                 }
                 if (Threshold is < 0)
                 {
-                    throw new ShearsException($"--threshold {Threshold} must not be negative");
+                    throw new InvalidOptionException($"Threshold must not be negative, got {Threshold}", nameof(Threshold));
                 }
                 break;
             case PruningGranularity.NM:
                 if (N is not { } n || M is not { } m)
                 {
-                    throw new ShearsException("n:m pruning needs --n and --m");
+                    throw new InvalidOptionException("n:m pruning needs N and M", nameof(N), nameof(M));
                 }
                 if (n < 1 || m < 2 || n >= m)
                 {
-                    throw new ShearsException($"--n {n} --m {m} is impossible: it needs 1 ≤ N < M");
+                    throw new InvalidOptionException($"N {n} and M {m} are impossible: n:m pruning needs 1 ≤ N < M", nameof(N), nameof(M));
                 }
                 break;
             case PruningGranularity.Block:
                 if (Ratio is null)
                 {
-                    throw new ShearsException("block pruning needs --ratio");
+                    throw new InvalidOptionException("block pruning needs Ratio", nameof(Ratio));
                 }
                 if (BlockRows < 1 || BlockColumns < 1 || BlockRows * BlockColumns < 2)
                 {
-                    throw new ShearsException($"--block {BlockRows}x{BlockColumns} must cover at least two weights");
+                    throw new InvalidOptionException($"the block shape {BlockRows}x{BlockColumns} must cover at least two weights");
                 }
                 break;
             default:
                 if (Ratio is null)
                 {
-                    throw new ShearsException($"{Granularity.ToString().ToLowerInvariant()} pruning needs --ratio");
+                    throw new InvalidOptionException($"{Granularity.Name()} pruning needs Ratio", nameof(Ratio));
                 }
                 if (Threshold is not null || N is not null)
                 {
-                    throw new ShearsException("--threshold and --n/--m apply to unstructured and n:m pruning only");
+                    throw new InvalidOptionException("Threshold applies to unstructured pruning and N and M to n:m pruning only", nameof(Threshold), nameof(N), nameof(M));
                 }
                 break;
         }
         if (Criterion == ImportanceCriterion.BatchNorm && !IsStructured)
         {
-            throw new ShearsException("the bn criterion scores channels; use it with --granularity channel");
+            throw new InvalidOptionException($"Criterion bn scores channels; Granularity must be channel, head or layer, got {Granularity.Name()}", nameof(Criterion), nameof(Granularity));
         }
     }
 }

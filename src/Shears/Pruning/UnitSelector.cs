@@ -21,7 +21,7 @@ public static class UnitSelector
         }
         if (roundTo < 1)
         {
-            throw new ShearsException($"--round-to {roundTo} must be at least 1");
+            throw new InvalidOptionException($"RoundTo must be at least 1, got {roundTo}", "RoundTo");
         }
         var keepCounts = scope == PruningScope.Local
             ? [.. scores.Select(s => s.Length - (int)Math.Floor((s.Length * ratio) + 1e-9))]

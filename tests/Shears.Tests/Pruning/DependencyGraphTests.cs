@@ -120,7 +120,7 @@ public sealed class DependencyGraphTests
     [Fact]
     public void Ignoring_an_unknown_node_is_an_error()
     {
-        var error = Assert.Throws<ShearsException>(() => DependencyGraph.Build(ModelZoo.Build(Architecture.Mlp), ignoredNodes: ["no_such_node"]));
+        var error = Assert.Throws<InvalidOptionException>(() => DependencyGraph.Build(ModelZoo.Build(Architecture.Mlp), ignoredNodes: ["no_such_node"]));
         Assert.Contains("no_such_node", error.Message);
     }
 }

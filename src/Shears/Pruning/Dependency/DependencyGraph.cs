@@ -43,7 +43,7 @@ public sealed class DependencyGraph
             var missing = ignoredNodes.Where(n => !known.Contains(n)).ToList();
             if (missing.Count > 0)
             {
-                throw new ShearsException($"--ignore: no node named {string.Join(", ", missing.Select(m => $"'{m}'"))} in the model");
+                throw new InvalidOptionException($"Ignore names no node {string.Join(", ", missing.Select(m => $"'{m}'"))} of the model", "Ignore");
             }
             groups = [.. groups.Select(g => g.IsPrunable && g.Layers.Any(ignoredNodes.Contains)
                 ? g with { BlockedReason = $"it touches ignored node '{g.Layers.First(ignoredNodes.Contains)}'" }

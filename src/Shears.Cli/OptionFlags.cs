@@ -1,0 +1,24 @@
+namespace Shears.Cli;
+
+/// <summary>The command-line flag of each library option name, so library errors read in the CLI's words.</summary>
+internal static class OptionFlags
+{
+    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
+    {
+        ["Ratio"] = "--ratio",
+        ["Threshold"] = "--threshold",
+        ["RoundTo"] = "--round-to",
+        ["N"] = "--n",
+        ["M"] = "--m",
+        ["BlockRows"] = "--block rows",
+        ["BlockColumns"] = "--block columns",
+        ["Mode"] = "--mode",
+        ["Granularity"] = "--granularity",
+        ["Criterion"] = "--criterion",
+        ["Ignore"] = "--ignore",
+        ["Scope"] = "--scope",
+        ["Seed"] = "--seed",
+    };
+
+    public static string Of(string option) => Flags.GetValueOrDefault(option, option);
+}
