@@ -13,7 +13,7 @@ namespace Shears.Engine.Ops;
 /// </summary>
 internal static unsafe class MaxPool2x2
 {
-    /// <summary>Whether the window is 2-D, 2×2, stride 2, unpadded and undilated: fixed for a compiled kernel.</summary>
+    /// <summary>Whether the window is 2-D, 2×2, stride 2, unpadded and undilated: fixed for a compiled executor.</summary>
     public static bool Fits(PoolWindow window) =>
         window.Input[0] == 1
         && window.Output[1] == window.Input[1] / 2

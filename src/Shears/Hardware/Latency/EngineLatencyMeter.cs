@@ -34,8 +34,8 @@ public sealed class EngineLatencyMeter : ILatencyMeter
                 }
             }
         }
-        var kernels = plan.Kernels;
-        var ticks = new long[kernels.Count];
+        var executors = plan.Executors;
+        var ticks = new long[executors.Count];
         var rows = new List<double[]>();
         var previousThreads = EngineSettings.Threads;
         EngineSettings.Threads = options.Settings.Threads;
@@ -58,7 +58,7 @@ public sealed class EngineLatencyMeter : ILatencyMeter
         {
             EngineSettings.Threads = previousThreads;
         }
-        var nodes = kernels.Select(kernel => (kernel.Name, kernel.Op, (string?)kernel.Name)).ToList();
+        var nodes = executors.Select(executor => (executor.Name, executor.Op, (string?)executor.Name)).ToList();
         return MeasurementSummary.Summarize(timings, options.PerNode ? nodes : [], options.PerNode ? rows : [], options);
     }
 }
