@@ -37,7 +37,7 @@ internal static class ExecutorProfile
             // Whatever the executors' own ticks leave out: clearing gradient buffers and seeding.
             backward[s][executors.Count] = Stopwatch.GetTimestamp() - started - backward[s].Take(executors.Count).Sum();
         }
-        line($"## Executor profile: {Architectures.Name(architecture)} training step, batch 128, {EngineSettings.Threads} threads (median of {steps - 5} steps)");
+        line($"## Executor profile: {Architectures.Name(architecture)} training step, batch 128, {plan.Engine.EffectiveThreads} threads (median of {steps - 5} steps)");
         line("");
         line("| node | op | forward ms | backward ms |");
         line("|---|---|---:|---:|");

@@ -16,10 +16,11 @@ public sealed class ExecutionPlan
     private readonly Dictionary<string, EngineTensor> _grads;
     private readonly List<EngineTensor> _activationGrads;
 
-    private ExecutionPlan(ExecutionMode mode, ParameterStore parameters, List<OpExecutor> executors, Dictionary<string, EngineTensor> values,
+    private ExecutionPlan(ExecutionMode mode, EngineOptions engine, ParameterStore parameters, List<OpExecutor> executors, Dictionary<string, EngineTensor> values,
         Dictionary<string, EngineTensor> grads, List<EngineTensor> activationGrads, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs)
     {
         Mode = mode;
+        Engine = engine;
         Parameters = parameters;
         _executors = executors;
         _values = values;
@@ -30,6 +31,9 @@ public sealed class ExecutionPlan
     }
 
     public ExecutionMode Mode { get; }
+
+    /// <summary>The options every kernel of this plan runs with, fixed at compile time.</summary>
+    public EngineOptions Engine { get; }
 
     public ParameterStore Parameters { get; }
 
@@ -49,9 +53,11 @@ public sealed class ExecutionPlan
     /// <param name="mode">Inference, or training (batch statistics, dropout, gradients).</param>
     /// <param name="parameters">Weights shared with other plans of the same model; a new store when null.</param>
     /// <param name="inputsWithGradients">Runtime inputs whose gradients training should also compute (for checks and saliency).</param>
+    /// <param name="engine">Threads, kernel variant and Winograd choice of the plan; <see cref="EngineOptions.Default"/> when null.</param>
     public static ExecutionPlan Compile(Model model, IReadOnlyDictionary<string, int[]> inputShapes, ExecutionMode mode = ExecutionMode.Inference,
-        ParameterStore? parameters = null, IReadOnlyCollection<string>? inputsWithGradients = null)
+        ParameterStore? parameters = null, IReadOnlyCollection<string>? inputsWithGradients = null, EngineOptions? engine = null)
     {
+        engine ??= EngineOptions.Default;
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(inputShapes);
         parameters ??= new ParameterStore(model);
@@ -87,7 +93,7 @@ public sealed class ExecutionPlan
         {
             var nodeInputs = node.Inputs.Select(i => i.Length == 0 ? null : values.TryGetValue(i, out var v) ? v : throw new ShearsException($"node '{node.DisplayName}' reads '{i}', which nothing produces")).ToArray();
             var outputInfos = node.Outputs.Select(o => o.Length == 0 ? null : inference.Find(renamed.GetValueOrDefault(o, o))).ToArray();
-            var context = new OpExecutorContext(node, nodeInputs, outputInfos, model.OpsetVersion, mode, initializers);
+            var context = new OpExecutorContext(node, nodeInputs, outputInfos, model.OpsetVersion, mode, engine, initializers);
             var executor = OpExecutorRegistry.Create(context);
             for (var i = 0; i < node.Outputs.Count; i++)
             {
@@ -113,7 +119,7 @@ public sealed class ExecutionPlan
             MarkSoleWriters(executors, activationGrads, graph.Outputs.Select(o => grads.GetValueOrDefault(o.Name)));
         }
         var outputs = graph.Outputs.Select(o => o.Name).ToList();
-        return new ExecutionPlan(mode, parameters, executors, values, grads, activationGrads, inputs, outputs);
+        return new ExecutionPlan(mode, engine, parameters, executors, values, grads, activationGrads, inputs, outputs);
     }
 
     private static void AllocateGradients(List<Node> schedule, List<OpExecutor> executors, ParameterStore parameters,
@@ -262,7 +268,7 @@ public sealed class ExecutionPlan
         {
             // Tens of megabytes per step in a CNN: cleared on every engine thread.
             var floats = grad.Floats;
-            ParallelRange.For(grad.Length, 1 << 18, (start, end) => floats.AsSpan(start, end - start).Clear());
+            ParallelRange.For(Engine, grad.Length, 1 << 18, (start, end) => floats.AsSpan(start, end - start).Clear());
         }
         foreach (var (name, seed) in outputGradients)
         {

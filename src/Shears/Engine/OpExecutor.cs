@@ -11,6 +11,7 @@ internal abstract class OpExecutor
     {
         Name = context.Node.DisplayName;
         OpType = context.Node.OpType;
+        Options = context.Options;
         Inputs = context.Inputs;
         Outputs = new EngineTensor[context.Node.Outputs.Count];
         InputGrads = new EngineTensor?[Inputs.Length];
@@ -21,6 +22,9 @@ internal abstract class OpExecutor
     public string Name { get; }
 
     public string OpType { get; }
+
+    /// <summary>The plan's engine options, for every kernel and parallel loop this executor runs.</summary>
+    public EngineOptions Options { get; }
 
     /// <summary>Input tensors; null where an optional input is omitted.</summary>
     public EngineTensor?[] Inputs { get; }

@@ -2,11 +2,16 @@ using Shears.IR;
 
 namespace Shears.Engine;
 
-/// <summary>What an executor factory sees while compiling one node: the node, its input tensors, its inferred output types and shapes.</summary>
+/// <summary>
+/// What an executor factory sees while compiling one node: the node, its input tensors, its inferred
+/// output types and shapes, and the engine options the plan runs with.
+/// </summary>
 internal sealed class OpExecutorContext
 {
-    public OpExecutorContext(Node node, EngineTensor?[] inputs, ValueInfo?[] outputs, long opset, ExecutionMode mode, IReadOnlySet<string>? initializers = null)
+    public OpExecutorContext(Node node, EngineTensor?[] inputs, ValueInfo?[] outputs, long opset, ExecutionMode mode, EngineOptions options, IReadOnlySet<string>? initializers = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
         Node = node;
         Inputs = inputs;
         OutputInfos = outputs;
@@ -26,6 +31,9 @@ internal sealed class OpExecutorContext
     public long Opset { get; }
 
     public ExecutionMode Mode { get; }
+
+    /// <summary>Threads, kernel variant and Winograd choice of every kernel the executor calls.</summary>
+    public EngineOptions Options { get; }
 
     public bool Training => Mode == ExecutionMode.Training;
 

@@ -25,7 +25,7 @@ internal sealed class ArgReduceExecutor : OpExecutor
         var x = In(0).Floats;
         var y = Outputs[0].Longs;
         var (size, inner) = (_size, _inner);
-        ParallelRange.For(_outer * inner, Math.Max(1, (1 << 14) / Math.Max(1, size)), (start, end) =>
+        ParallelRange.For(Options, _outer * inner, Math.Max(1, (1 << 14) / Math.Max(1, size)), (start, end) =>
         {
             for (var column = start; column < end; column++)
             {

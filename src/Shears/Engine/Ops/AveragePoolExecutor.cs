@@ -27,7 +27,7 @@ internal sealed class AveragePoolExecutor : OpExecutor
     {
         var x = In(0).Floats;
         var y = Outputs[0].Floats;
-        ParallelRange.For(_window.Planes, Grain, (start, end) =>
+        ParallelRange.For(Options, _window.Planes, Grain, (start, end) =>
         {
             var visitor = new MeanVisitor(x, y, _includePad);
             _window.Visit(ref visitor, start, end);
@@ -40,7 +40,7 @@ internal sealed class AveragePoolExecutor : OpExecutor
         {
             return;
         }
-        ParallelRange.For(_window.Planes, Grain, (start, end) =>
+        ParallelRange.For(Options, _window.Planes, Grain, (start, end) =>
         {
             var visitor = new SpreadVisitor(dy.Floats, dx.Floats, _includePad);
             _window.Visit(ref visitor, start, end);

@@ -86,7 +86,7 @@ internal sealed class BatchNormExecutor : OpExecutor
         var scale = In(1).Floats;
         var bias = In(2).Floats;
         var (channels, plane) = (_channels, _plane);
-        ParallelRange.For(_batch * channels, Math.Max(1, Grain / Math.Max(1, plane)), (start, end) =>
+        ParallelRange.For(Options, _batch * channels, Math.Max(1, Grain / Math.Max(1, plane)), (start, end) =>
         {
             for (var p = start; p < end; p++)
             {
@@ -113,7 +113,7 @@ internal sealed class BatchNormExecutor : OpExecutor
         var dBias = InputGrads[2]?.Floats;
         var scale = In(1).Floats;
         var count = (float)(_batch * _plane);
-        ParallelRange.For(_channels, ChannelGrain, (start, end) =>
+        ParallelRange.For(Options, _channels, ChannelGrain, (start, end) =>
         {
             for (var c = start; c < end; c++)
             {
@@ -166,7 +166,7 @@ internal sealed class BatchNormExecutor : OpExecutor
         // The output buffer holds x − μ for the variance pass; the affine pass overwrites it.
         var centered = Outputs[0].Floats;
         var count = (float)(_batch * _plane);
-        ParallelRange.For(_channels, ChannelGrain, (start, end) =>
+        ParallelRange.For(Options, _channels, ChannelGrain, (start, end) =>
         {
             for (var c = start; c < end; c++)
             {

@@ -35,7 +35,7 @@ internal sealed class BinaryExecutor : OpExecutor
         var run = layout.RunLength;
         var sa = layout.RunStride(0);
         var sb = layout.RunStride(1);
-        ParallelRange.For(layout.RunCount, Math.Max(1, (1 << 14) / Math.Max(run, 1)), (start, end) =>
+        ParallelRange.For(Options, layout.RunCount, Math.Max(1, (1 << 14) / Math.Max(run, 1)), (start, end) =>
         {
             for (var r = start; r < end; r++)
             {
@@ -95,7 +95,7 @@ internal sealed class BinaryExecutor : OpExecutor
         var db = needB ? Scratch(ref _scratchB, n) : [];
         var y = Outputs[0].Floats;
         var dy = dyTensor.Floats;
-        ParallelRange.For(n, 1 << 15, (start, end) =>
+        ParallelRange.For(Options, n, 1 << 15, (start, end) =>
         {
             var len = end - start;
             _op.Gradient(a.AsSpan(start, len), b.AsSpan(start, len), y.AsSpan(start, len), dy.AsSpan(start, len),

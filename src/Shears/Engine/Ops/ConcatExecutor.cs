@@ -27,8 +27,8 @@ internal sealed class ConcatExecutor : OpExecutor
             var starts = new int[output.Length];
             starts[axis] = offset;
             var slab = TableCopy.Box(output, starts, null, input.Shape);
-            _into[i] = new TableCopy(input.Shape, TableCopy.Dense(input.Shape), slab);
-            _back[i] = new TableCopy(input.Shape, slab, TableCopy.Dense(input.Shape));
+            _into[i] = new TableCopy(Options, input.Shape, TableCopy.Dense(input.Shape), slab);
+            _back[i] = new TableCopy(Options, input.Shape, slab, TableCopy.Dense(input.Shape));
             offset += input.Shape[axis];
         }
     }

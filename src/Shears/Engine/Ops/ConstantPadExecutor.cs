@@ -29,8 +29,8 @@ internal sealed class ConstantPadExecutor : OpExecutor
         }
         var source = TableCopy.Box(shape, sourceStart, null, counts);
         var target = TableCopy.Box(output, targetStart, null, counts);
-        _inside = new TableCopy(counts, source, target);
-        _insideGradient = new TableCopy(counts, target, source);
+        _inside = new TableCopy(Options, counts, source, target);
+        _insideGradient = new TableCopy(Options, counts, target, source);
     }
 
     public override bool HasBackward => In(0).Type == DataType.Float;

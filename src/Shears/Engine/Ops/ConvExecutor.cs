@@ -66,10 +66,10 @@ internal sealed class ConvExecutor : OpExecutor
         var y = Outputs[0].Floats.AsSpan(0, Outputs[0].Length);
         if (!_transposed)
         {
-            Convolution.Forward(_geometry, x, w, Bias is { } b ? b.Floats.AsSpan(0, b.Length) : [], y);
+            Convolution.Forward(_geometry, x, w, Bias is { } b ? b.Floats.AsSpan(0, b.Length) : [], y, Options);
             return;
         }
-        Convolution.BackwardInput(_geometry, x, w, y);
+        Convolution.BackwardInput(_geometry, x, w, y, Options);
         if (Bias is { } bias)
         {
             AddPerChannel(y, bias.Floats, Outputs[0].Shape);
@@ -93,7 +93,7 @@ internal sealed class ConvExecutor : OpExecutor
         if (!_transposed && dx is not null && dw is not null)
         {
             // One pass for both gradients.
-            Convolution.Backward(_geometry, x, dy, w, dxTarget, dwTarget);
+            Convolution.Backward(_geometry, x, dy, w, dxTarget, dwTarget, Options);
         }
         else
         {
@@ -101,22 +101,22 @@ internal sealed class ConvExecutor : OpExecutor
             {
                 if (_transposed)
                 {
-                    Convolution.Forward(_geometry, dy, w, [], dxTarget);
+                    Convolution.Forward(_geometry, dy, w, [], dxTarget, Options);
                 }
                 else
                 {
-                    Convolution.BackwardInput(_geometry, dy, w, dxTarget);
+                    Convolution.BackwardInput(_geometry, dy, w, dxTarget, Options);
                 }
             }
             if (dw is not null)
             {
                 if (_transposed)
                 {
-                    Convolution.BackwardWeight(_geometry, dy, x, dwTarget);
+                    Convolution.BackwardWeight(_geometry, dy, x, dwTarget, Options);
                 }
                 else
                 {
-                    Convolution.BackwardWeight(_geometry, x, dy, dwTarget);
+                    Convolution.BackwardWeight(_geometry, x, dy, dwTarget, Options);
                 }
             }
         }

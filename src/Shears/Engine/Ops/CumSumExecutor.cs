@@ -55,7 +55,7 @@ internal sealed class CumSumExecutor : OpExecutor
         where T : struct, INumber<T>
     {
         var (size, inner) = (_size, _inner);
-        ParallelRange.For(_outer, Math.Max(1, (1 << 14) / Math.Max(1, size * inner)), (start, end) =>
+        ParallelRange.For(Options, _outer, Math.Max(1, (1 << 14) / Math.Max(1, size * inner)), (start, end) =>
         {
             var running = ArrayPool<T>.Shared.Rent(inner);
             var total = running.AsSpan(0, inner);

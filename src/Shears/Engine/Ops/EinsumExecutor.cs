@@ -27,7 +27,7 @@ internal sealed class EinsumExecutor : OpExecutor
         var output = equation.Output;
         if (Inputs.Length == 1)
         {
-            _single = Layout.Placement(equation, equation.Operands[0], output);
+            _single = Layout.Placement(Options, equation, equation.Operands[0], output);
             return;
         }
         if (Inputs.Length != 2)
@@ -39,14 +39,14 @@ internal sealed class EinsumExecutor : OpExecutor
         var leftFree = Ordered(output, s => a.Contains(s) && !b.Contains(s));
         var rightFree = Ordered(output, s => b.Contains(s) && !a.Contains(s));
         var contracted = Ordered(a, s => b.Contains(s) && !output.Contains(s));
-        _left = new Layout(equation, a, batch + leftFree + contracted);
-        _right = new Layout(equation, b, batch + contracted + rightFree);
+        _left = new Layout(Options, equation, a, batch + leftFree + contracted);
+        _right = new Layout(Options, equation, b, batch + contracted + rightFree);
         _dims = (Size(equation, batch), Size(equation, leftFree), Size(equation, rightFree), Size(equation, contracted));
         var product = batch + leftFree + rightFree;
         if (product != output)
         {
             _product = new float[ShapeMath.Product(equation.ShapeOf(product))];
-            _toOutput = Layout.Placement(equation, product, output);
+            _toOutput = Layout.Placement(Options, equation, product, output);
         }
     }
 
@@ -65,7 +65,7 @@ internal sealed class EinsumExecutor : OpExecutor
         var (batch, m, n, k) = _dims;
         for (var i = 0; i < batch; i++)
         {
-            Blas.Gemm(false, false, m, n, k, 1f, a, i * m * k, k, b, i * k * n, n, 0f, product, i * m * n, n);
+            Blas.Gemm(Options, false, false, m, n, k, 1f, a, i * m * k, k, b, i * k * n, n, 0f, product, i * m * n, n);
         }
         _toOutput?.Copy(product, y);
     }
@@ -81,14 +81,14 @@ internal sealed class EinsumExecutor : OpExecutor
         private readonly float[]? _buffer;
         private readonly bool _sums;
 
-        public Layout(EinsumEquation equation, string source, string target)
+        public Layout(EngineOptions options, EinsumEquation equation, string source, string target)
         {
             if (source == target)
             {
                 return;
             }
             _sums = source.Any(s => !target.Contains(s));
-            _copy = Placement(equation, source, target);
+            _copy = Placement(options, equation, source, target);
             _buffer = new float[ShapeMath.Product(equation.ShapeOf(target))];
         }
 
@@ -111,7 +111,7 @@ internal sealed class EinsumExecutor : OpExecutor
         }
 
         /// <summary>Walks a dense source with subscripts <paramref name="source"/>; each element goes to its place in the dense target (same place for every value of a subscript the target lacks).</summary>
-        public static TableCopy Placement(EinsumEquation equation, string source, string target)
+        public static TableCopy Placement(EngineOptions options, EinsumEquation equation, string source, string target)
         {
             var sourceShape = equation.ShapeOf(source);
             var targetStrides = ShapeMath.Strides(equation.ShapeOf(target));
@@ -121,7 +121,7 @@ internal sealed class EinsumExecutor : OpExecutor
                 var at = target.IndexOf(source[a], StringComparison.Ordinal);
                 tables[a] = TableCopy.Arithmetic(sourceShape[a], 0, at < 0 ? 0 : targetStrides[at]);
             }
-            return new TableCopy(sourceShape, TableCopy.Dense(sourceShape), tables);
+            return new TableCopy(options, sourceShape, TableCopy.Dense(sourceShape), tables);
         }
     }
 }

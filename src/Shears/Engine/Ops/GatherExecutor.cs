@@ -50,7 +50,7 @@ internal sealed class GatherExecutor : OpExecutor, IStorageAction
         var count = _rows.Length;
         var inner = _inner;
         // Different outer blocks never share a destination; within one, repeated indices do, so it runs in order.
-        ParallelRange.For(_outer, Math.Max(1, Grain / Math.Max(1, count * inner)), (start, end) =>
+        ParallelRange.For(Options, _outer, Math.Max(1, Grain / Math.Max(1, count * inner)), (start, end) =>
         {
             for (var o = start; o < end; o++)
             {
@@ -83,7 +83,7 @@ internal sealed class GatherExecutor : OpExecutor, IStorageAction
     {
         var count = _rows.Length;
         var inner = _inner;
-        ParallelRange.For(_outer * count, Math.Max(1, Grain / Math.Max(1, inner)), (start, end) =>
+        ParallelRange.For(Options, _outer * count, Math.Max(1, Grain / Math.Max(1, inner)), (start, end) =>
         {
             for (var r = start; r < end; r++)
             {

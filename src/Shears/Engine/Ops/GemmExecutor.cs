@@ -55,10 +55,10 @@ internal sealed class GemmExecutor : OpExecutor
         }
         if (_packedWeight is { } packed)
         {
-            packed.Multiply(_transA ? MatrixOp.Transpose : MatrixOp.Identity, _transB ? MatrixOp.Transpose : MatrixOp.Identity, _m, _n, _k, _alpha, In(0).Floats, _transA ? _m : _k, In(1), _transB ? _k : _n, beta, y.Floats, _n, _relu);
+            packed.Multiply(Options, _transA ? MatrixOp.Transpose : MatrixOp.Identity, _transB ? MatrixOp.Transpose : MatrixOp.Identity, _m, _n, _k, _alpha, In(0).Floats, _transA ? _m : _k, In(1), _transB ? _k : _n, beta, y.Floats, _n, _relu);
             return;
         }
-        Blas.Gemm(_transA, _transB, _m, _n, _k, _alpha, In(0).Floats, 0, _transA ? _m : _k, In(1).Floats, 0, _transB ? _k : _n, beta, y.Floats, 0, _n);
+        Blas.Gemm(Options, _transA, _transB, _m, _n, _k, _alpha, In(0).Floats, 0, _transA ? _m : _k, In(1).Floats, 0, _transB ? _k : _n, beta, y.Floats, 0, _n);
         if (_relu)
         {
             TensorPrimitives.Max(y.Span, 0f, y.Span);
@@ -80,12 +80,12 @@ internal sealed class GemmExecutor : OpExecutor
             if (_transA)
             {
                 // A is k×m: dA = op(B)·dYᵀ
-                Blas.Gemm(_transB, true, _k, _m, _n, _alpha, b, 0, ldb, dy.Floats, 0, _n, 1f, da.Floats, 0, lda);
+                Blas.Gemm(Options, _transB, true, _k, _m, _n, _alpha, b, 0, ldb, dy.Floats, 0, _n, 1f, da.Floats, 0, lda);
             }
             else
             {
                 // dA = dY·op(B)ᵀ
-                Blas.Gemm(false, !_transB, _m, _k, _n, _alpha, dy.Floats, 0, _n, b, 0, ldb, 1f, da.Floats, 0, lda);
+                Blas.Gemm(Options, false, !_transB, _m, _k, _n, _alpha, dy.Floats, 0, _n, b, 0, ldb, 1f, da.Floats, 0, lda);
             }
         }
         if (InputGrads[1] is { } db)
@@ -93,12 +93,12 @@ internal sealed class GemmExecutor : OpExecutor
             if (_transB)
             {
                 // B is n×k: dB = dYᵀ·op(A)
-                Blas.Gemm(true, _transA, _n, _k, _m, _alpha, dy.Floats, 0, _n, a, 0, lda, 1f, db.Floats, 0, ldb);
+                Blas.Gemm(Options, true, _transA, _n, _k, _m, _alpha, dy.Floats, 0, _n, a, 0, lda, 1f, db.Floats, 0, ldb);
             }
             else
             {
                 // dB = op(A)ᵀ·dY
-                Blas.Gemm(!_transA, false, _k, _n, _m, _alpha, a, 0, lda, dy.Floats, 0, _n, 1f, db.Floats, 0, ldb);
+                Blas.Gemm(Options, !_transA, false, _k, _n, _m, _alpha, a, 0, lda, dy.Floats, 0, _n, 1f, db.Floats, 0, ldb);
             }
         }
         if (Inputs.Length > 2 && InputGrads[2] is { } dc)

@@ -33,7 +33,7 @@ internal sealed class GlobalPoolExecutor : OpExecutor
         var x = In(0).Floats;
         var y = Outputs[0].Floats;
         var plane = _plane;
-        ParallelRange.For(Outputs[0].Length, Grain, (start, end) =>
+        ParallelRange.For(Options, Outputs[0].Length, Grain, (start, end) =>
         {
             for (var p = start; p < end; p++)
             {
@@ -60,7 +60,7 @@ internal sealed class GlobalPoolExecutor : OpExecutor
         var dx = dxTensor.Floats;
         var dy = dyTensor.Floats;
         var plane = _plane;
-        ParallelRange.For(Outputs[0].Length, Grain, (start, end) =>
+        ParallelRange.For(Options, Outputs[0].Length, Grain, (start, end) =>
         {
             for (var p = start; p < end; p++)
             {

@@ -34,7 +34,7 @@ internal sealed class InstanceNormExecutor : OpExecutor
         var scale = In(1).Floats;
         var bias = In(2).Floats;
         var plane = _plane;
-        ParallelRange.For(Outputs[0].Length / Math.Max(1, plane), Math.Max(1, (1 << 14) / Math.Max(1, plane)), (start, end) =>
+        ParallelRange.For(Options, Outputs[0].Length / Math.Max(1, plane), Math.Max(1, (1 << 14) / Math.Max(1, plane)), (start, end) =>
         {
             for (var p = start; p < end; p++)
             {

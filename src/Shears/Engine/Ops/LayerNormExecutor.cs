@@ -61,7 +61,7 @@ internal sealed class LayerNormExecutor : OpExecutor
         var x = In(0).Floats;
         var y = Outputs[0].Floats;
         var width = _width;
-        ParallelRange.For(_rows, RowGrain, (start, end) =>
+        ParallelRange.For(Options, _rows, RowGrain, (start, end) =>
         {
             for (var r = start; r < end; r++)
             {
@@ -127,7 +127,7 @@ internal sealed class LayerNormExecutor : OpExecutor
         var scale = Full(In(1), _scaleFull);
         var x = In(0).Floats;
         var width = _width;
-        ParallelRange.For(_rows, RowGrain, (start, end) =>
+        ParallelRange.For(Options, _rows, RowGrain, (start, end) =>
         {
             var scratch = ArrayPool<float>.Shared.Rent(2 * width);
             var normalized = scratch.AsSpan(0, width);
@@ -154,7 +154,7 @@ internal sealed class LayerNormExecutor : OpExecutor
     {
         var x = In(0).Floats;
         var width = _width;
-        ParallelRange.For(width, Math.Max(1, Grain / Math.Max(1, _rows)), (start, end) =>
+        ParallelRange.For(Options, width, Math.Max(1, Grain / Math.Max(1, _rows)), (start, end) =>
         {
             var length = end - start;
             var scratch = ArrayPool<float>.Shared.Rent(length);

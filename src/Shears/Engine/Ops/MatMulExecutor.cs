@@ -70,13 +70,13 @@ internal sealed class MatMulExecutor : OpExecutor
         if (_batchLayout is null)
         {
             // Every batch row shares the right operand: one tall product.
-            Blas.Gemm(false, false, _batches * _m, _n, _k, 1f, a, 0, _k, b, 0, _n, 0f, y, 0, _n);
+            Blas.Gemm(Options, false, false, _batches * _m, _n, _k, 1f, a, 0, _k, b, 0, _n, 0f, y, 0, _n);
             return;
         }
         for (var i = 0; i < _batches; i++)
         {
             var (oa, ob) = Offsets(i);
-            Blas.Gemm(false, false, _m, _n, _k, 1f, a, oa, _k, b, ob, _n, 0f, y, i * _m * _n, _n);
+            Blas.Gemm(Options, false, false, _m, _n, _k, 1f, a, oa, _k, b, ob, _n, 0f, y, i * _m * _n, _n);
         }
     }
 
@@ -95,11 +95,11 @@ internal sealed class MatMulExecutor : OpExecutor
         {
             if (da is not null)
             {
-                Blas.Gemm(false, true, _batches * _m, _k, _n, 1f, dy, 0, _n, b, 0, _n, 1f, da, 0, _k);
+                Blas.Gemm(Options, false, true, _batches * _m, _k, _n, 1f, dy, 0, _n, b, 0, _n, 1f, da, 0, _k);
             }
             if (db is not null)
             {
-                Blas.Gemm(true, false, _k, _n, _batches * _m, 1f, a, 0, _k, dy, 0, _n, 1f, db, 0, _n);
+                Blas.Gemm(Options, true, false, _k, _n, _batches * _m, 1f, a, 0, _k, dy, 0, _n, 1f, db, 0, _n);
             }
             return;
         }
@@ -110,11 +110,11 @@ internal sealed class MatMulExecutor : OpExecutor
             var oy = i * _m * _n;
             if (da is not null)
             {
-                Blas.Gemm(false, true, _m, _k, _n, 1f, dy, oy, _n, b, ob, _n, 1f, da, oa, _k);
+                Blas.Gemm(Options, false, true, _m, _k, _n, 1f, dy, oy, _n, b, ob, _n, 1f, da, oa, _k);
             }
             if (db is not null)
             {
-                Blas.Gemm(true, false, _k, _n, _m, 1f, a, oa, _k, dy, oy, _n, 1f, db, ob, _n);
+                Blas.Gemm(Options, true, false, _k, _n, _m, 1f, a, oa, _k, dy, oy, _n, 1f, db, ob, _n);
             }
         }
     }

@@ -34,8 +34,8 @@ internal sealed class MaxPoolExecutor : OpExecutor
     {
         var x = In(0).Floats;
         var y = Outputs[0].Floats;
-        var paired = _pairedWindow && MaxPool2x2.Enabled;
-        ParallelRange.For(_window.Planes, Math.Max(1, (1 << 12) / Math.Max(1, _window.OutputPlane)), (start, end) =>
+        var paired = _pairedWindow && MaxPool2x2.Enabled(Options);
+        ParallelRange.For(Options, _window.Planes, Math.Max(1, (1 << 12) / Math.Max(1, _window.OutputPlane)), (start, end) =>
         {
             if (paired)
             {
@@ -63,7 +63,7 @@ internal sealed class MaxPoolExecutor : OpExecutor
         var inputPlane = In(0).Length / Math.Max(1, _window.Planes);
         var store = SoleGradientWriter[0];
         // Windows of one plane only reach that plane, so planes run in parallel.
-        ParallelRange.For(_window.Planes, Math.Max(1, (1 << 12) / Math.Max(1, outputPlane)), (start, end) =>
+        ParallelRange.For(Options, _window.Planes, Math.Max(1, (1 << 12) / Math.Max(1, outputPlane)), (start, end) =>
         {
             if (store)
             {

@@ -21,8 +21,8 @@ internal sealed class RearrangeExecutor : OpExecutor
     {
         Outputs[0] = context.NewOutput(0);
         var shape = Outputs[0].Shape;
-        _gather = new TableCopy(shape, inputTables, TableCopy.Dense(shape));
-        _scatter = new TableCopy(shape, TableCopy.Dense(shape), inputTables);
+        _gather = new TableCopy(Options, shape, inputTables, TableCopy.Dense(shape));
+        _scatter = new TableCopy(Options, shape, TableCopy.Dense(shape), inputTables);
         _injective = injective;
     }
 

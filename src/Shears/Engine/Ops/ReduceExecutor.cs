@@ -70,8 +70,8 @@ internal sealed class ReduceExecutor : OpExecutor
             }
         }
         _meanScale = count == 0 ? float.NaN : 1f / count;
-        _reduce = new TableCopy(shape, TableCopy.Dense(shape), outputTables);
-        _spread = new TableCopy(shape, outputTables, TableCopy.Dense(shape));
+        _reduce = new TableCopy(Options, shape, TableCopy.Dense(shape), outputTables);
+        _spread = new TableCopy(Options, shape, outputTables, TableCopy.Dense(shape));
         var needsWork = kind is ReduceKind.L1 or ReduceKind.L2 or ReduceKind.SumSquare or ReduceKind.LogSumExp;
         _work = needsWork ? new float[In(0).Length] : [];
         _outputWork = new float[Outputs[0].Length];

@@ -52,14 +52,14 @@ internal sealed class SeparableResizeExecutor : OpExecutor
         }
     }
 
-    private static void Interpolate(float[] source, int[] shape, int axis, InterpolationTaps taps, float[] target)
+    private void Interpolate(float[] source, int[] shape, int axis, InterpolationTaps taps, float[] target)
     {
         var (outer, size, inner) = ShapeMath.AroundAxis(shape, axis);
         var count = taps.TapsPerOutput;
         var outputSize = taps.OutputSize;
         var indices = taps.Indices;
         var weights = taps.Weights;
-        ParallelRange.For(outer * outputSize, Math.Max(1, Grain / Math.Max(1, inner * count)), (start, end) =>
+        ParallelRange.For(Options, outer * outputSize, Math.Max(1, Grain / Math.Max(1, inner * count)), (start, end) =>
         {
             for (var r = start; r < end; r++)
             {

@@ -41,7 +41,7 @@ internal sealed class SoftmaxExecutor : OpExecutor
         var x = In(0).Floats;
         var y = Outputs[0].Floats;
         var block = _size * _inner;
-        ParallelRange.For(_outer, Math.Max(1, Grain / Math.Max(1, block)), (start, end) =>
+        ParallelRange.For(Options, _outer, Math.Max(1, Grain / Math.Max(1, block)), (start, end) =>
         {
             var scratch = _inner > 1 ? ArrayPool<float>.Shared.Rent(2 * _inner) : null;
             for (var o = start; o < end; o++)
@@ -72,7 +72,7 @@ internal sealed class SoftmaxExecutor : OpExecutor
         var dy = dyTensor.Floats;
         var dx = dxTensor.Floats;
         var block = _size * _inner;
-        ParallelRange.For(_outer, Math.Max(1, Grain / Math.Max(1, block)), (start, end) =>
+        ParallelRange.For(Options, _outer, Math.Max(1, Grain / Math.Max(1, block)), (start, end) =>
         {
             for (var o = start; o < end; o++)
             {

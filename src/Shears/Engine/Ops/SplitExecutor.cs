@@ -31,8 +31,8 @@ internal sealed class SplitExecutor : OpExecutor
             offset += part[axis];
             Outputs[i] = context.NewOutput(i);
             var slab = TableCopy.Box(shape, starts, null, part);
-            _out[i] = new TableCopy(part, slab, TableCopy.Dense(part));
-            _back[i] = new TableCopy(part, TableCopy.Dense(part), slab);
+            _out[i] = new TableCopy(Options, part, slab, TableCopy.Dense(part));
+            _back[i] = new TableCopy(Options, part, TableCopy.Dense(part), slab);
         }
         if (offset != shape[axis])
         {

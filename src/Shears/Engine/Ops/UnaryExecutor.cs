@@ -31,7 +31,7 @@ internal sealed class UnaryExecutor : OpExecutor
     {
         var x = In(0).Floats;
         var y = Outputs[0].Floats;
-        ParallelRange.For(Outputs[0].Length, Grain, (start, end) => _forward(x.AsSpan(start, end - start), y.AsSpan(start, end - start)));
+        ParallelRange.For(Options, Outputs[0].Length, Grain, (start, end) => _forward(x.AsSpan(start, end - start), y.AsSpan(start, end - start)));
     }
 
     public override void Backward()
@@ -45,7 +45,7 @@ internal sealed class UnaryExecutor : OpExecutor
         var dy = dyTensor.Floats;
         var dx = dxTensor.Floats;
         var store = SoleGradientWriter[0];
-        ParallelRange.For(Outputs[0].Length, Grain, (start, end) =>
+        ParallelRange.For(Options, Outputs[0].Length, Grain, (start, end) =>
         {
             if (store)
             {
