@@ -20,7 +20,7 @@ internal static class SingleExecutorGradient
         var tensors = node.Inputs.Select(name => graph.Initializers.TryGetValue(name, out var init)
             ? EngineTensor.FromTensor(init)
             : EngineTensor.FromFloats([.. shapes[name].ToArray().Select(d => (int)d)], (float[])inputs[name].Clone())).ToArray();
-        var context = new OpExecutorContext(node, [.. tensors], [.. node.Outputs.Select(inference.Find)], model.OpsetVersion, mode);
+        var context = new OpExecutorContext(node, [.. tensors], [.. node.Outputs.Select(inference.Find)], model.OpsetVersion, mode, new EngineOptions());
         var executor = OpExecutorRegistry.Create(context);
         var weights = GradientCheck.RandomData(executor.Outputs[0].Length, 17);
         var checkedInputs = Enumerable.Range(0, tensors.Length).Where(i => constants?.Contains(node.Inputs[i]) != true).ToList();
