@@ -87,14 +87,14 @@ internal static class Benchmarks
             // The first epoch includes JIT compilation and tiering; the machine is shared, so the median.
             var seconds = trainer.Train(data).Skip(1).Select(r => r.Seconds).Order().ToArray();
             var median = seconds[seconds.Length / 2];
-            line($"| {Architectures.Name(arch)} | {EngineSettings.Threads} | {F(median)} | {F(seconds[0])} | {F(data.Count / median, "0")} |");
+            line($"| {Architectures.Name(arch)} | {EngineOptions.Default.EffectiveThreads} | {F(median)} | {F(seconds[0])} | {F(data.Count / median, "0")} |");
         }
         line("");
         line("PyTorch on this machine, same models, data, batch and optimizer (bench/reference/torch_training.py; Debian's python3-torch, whose BLAS is the generic reference one):");
         line("");
         line("| model | threads | PyTorch epoch seconds (median after the first) | PyTorch test accuracy after 3 epochs |");
         line("|---|---:|---:|---:|");
-        foreach (var reference in Environment.GetEnvironmentVariable("SHEARS_BENCH_NO_TORCH") is null ? TorchReference(EngineSettings.Threads) : [])
+        foreach (var reference in Environment.GetEnvironmentVariable("SHEARS_BENCH_NO_TORCH") is null ? TorchReference(EngineOptions.Default.EffectiveThreads) : [])
         {
             line(reference);
         }
@@ -158,8 +158,7 @@ internal static class Benchmarks
         IDisposable? owned = null;
         if (runtime == "engine")
         {
-            EngineSettings.Threads = threads;
-            var plan = ExecutionPlan.Compile(model, new Dictionary<string, int[]> { ["input"] = [batch, 1, 28, 28] });
+            var plan = ExecutionPlan.Compile(model, new Dictionary<string, int[]> { ["input"] = [batch, 1, 28, 28] }, engine: EngineOptions.Default with { Threads = threads });
             inputs[0].AsFloats().CopyTo(plan.Input("input").Floats);
             run = plan.Forward;
         }

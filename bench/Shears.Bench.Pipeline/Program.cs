@@ -8,7 +8,7 @@ using Shears.Testing;
 using static Shears.Bench.Pipeline.Timing;
 
 // End-to-end benchmarks of the pipeline stages, with references measured in the same run.
-// Modes: analyze | prune | train | infer | kernels (per-kernel training profile) | report (all, written to bench/results/pipeline-<cpu>.md).
+// Modes: analyze | prune | train | infer | executors (per-node training profile) | report (all, written to bench/results/pipeline-<cpu>.md).
 // SHEARS_BENCH_NO_TORCH=1 skips the PyTorch reference (two minutes) in train and report.
 var mode = args.Length > 0 ? args[0] : "report";
 if (mode == "analyze-memory")
@@ -51,10 +51,10 @@ if (mode is "prune" or "report")
 {
     Benchmarks.Prune(Line);
 }
-if (mode == "kernels")
+if (mode == "executors")
 {
-    KernelProfile.Training(Line, Architecture.Mlp);
-    KernelProfile.Training(Line, Architecture.Cnn);
+    ExecutorProfile.Training(Line, Architecture.Mlp);
+    ExecutorProfile.Training(Line, Architecture.Cnn);
 }
 if (mode is "infer" or "report")
 {

@@ -25,6 +25,7 @@ public class ConvBenchmarks : IFlopCounted
     private float[] _inputGradient = [];
     private float[] _weightGradient = [];
     private ConvGeometry _geometry = LayerGeometries.Values.First();
+    private EngineOptions _options = EngineOptions.Default;
 
     [ParamsSource(nameof(Layers))]
     public string Layer { get; set; } = "";
@@ -38,10 +39,8 @@ public class ConvBenchmarks : IFlopCounted
     /// <summary>The algorithm a case's layer runs with.</summary>
     public static string Algorithm(BenchmarkCase benchmarkCase)
     {
-        var saved = EngineSettings.Winograd;
-        EngineSettings.Winograd = (bool)benchmarkCase.Parameters["Winograd"];
-        var winograd = Convolution.UsesWinograd(LayerGeometries[(string)benchmarkCase.Parameters["Layer"]]);
-        EngineSettings.Winograd = saved;
+        var options = EngineOptions.Default with { Winograd = (bool)benchmarkCase.Parameters["Winograd"] };
+        var winograd = Convolution.UsesWinograd(LayerGeometries[(string)benchmarkCase.Parameters["Layer"]], options);
         return winograd ? "Winograd F(2×2,3×3)" : "im2col + GEMM";
     }
 
@@ -65,19 +64,18 @@ public class ConvBenchmarks : IFlopCounted
         _output = new float[_geometry.OutputLength];
         _inputGradient = new float[_geometry.InputLength];
         _weightGradient = new float[_geometry.WeightLength];
-        KernelThreading.ThreadCount = Threads;
-        EngineSettings.Winograd = Winograd;
+        _options = EngineOptions.Default with { Threads = Threads, Winograd = Winograd };
     }
 
     [Benchmark]
-    public void Forward() => Convolution.Forward(_geometry, _input, _weight, _bias, _output);
+    public void Forward() => Convolution.Forward(_geometry, _input, _weight, _bias, _output, _options);
 
     [Benchmark]
-    public void BackwardInput() => Convolution.BackwardInput(_geometry, _output, _weight, _inputGradient);
+    public void BackwardInput() => Convolution.BackwardInput(_geometry, _output, _weight, _inputGradient, _options);
 
     [Benchmark]
-    public void BackwardWeight() => Convolution.BackwardWeight(_geometry, _input, _output, _weightGradient);
+    public void BackwardWeight() => Convolution.BackwardWeight(_geometry, _input, _output, _weightGradient, _options);
 
     [Benchmark]
-    public void Backward() => Convolution.Backward(_geometry, _input, _output, _weight, _inputGradient, _weightGradient);
+    public void Backward() => Convolution.Backward(_geometry, _input, _output, _weight, _inputGradient, _weightGradient, _options);
 }

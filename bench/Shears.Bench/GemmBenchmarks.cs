@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
+using Shears.Engine;
 using Shears.Engine.Kernels;
 
 namespace Shears.Bench;
@@ -10,6 +11,7 @@ public class GemmBenchmarks : IFlopCounted
     private float[] _a = [];
     private float[] _b = [];
     private float[] _c = [];
+    private EngineOptions _options = EngineOptions.Default;
 
     [Params(128, 512, 1024)]
     public int Size { get; set; }
@@ -35,13 +37,9 @@ public class GemmBenchmarks : IFlopCounted
         _a = [.. Enumerable.Range(0, Size * Size).Select(_ => random.NextSingle() - 0.5f)];
         _b = [.. Enumerable.Range(0, Size * Size).Select(_ => random.NextSingle() - 0.5f)];
         _c = new float[Size * Size];
-        KernelThreading.ThreadCount = Threads;
+        _options = EngineOptions.Default with { Threads = Threads, Kernels = Variant };
     }
 
     [Benchmark]
-    public void Multiply()
-    {
-        using var forced = KernelRegistry.Force(Variant);
-        Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, Size, Size, Size, _a, _b, _c);
-    }
+    public void Multiply() => Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, Size, Size, Size, _a, _b, _c, _options);
 }

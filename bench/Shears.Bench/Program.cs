@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using Shears.Bench;
+using Shears.Engine;
 using Shears.Engine.Kernels;
 
 // Verbs: peak | gemm | conv | report [runs] (all three, then write bench/results/<cpu>.md) | quick [sizes...] | quick-conv;
@@ -57,9 +58,8 @@ static void QuickGemm(int[] sizes)
         {
             foreach (var threads in new[] { 1, 2 })
             {
-                KernelThreading.ThreadCount = threads;
-                using var forced = KernelRegistry.Force(variant);
-                Action multiply = () => Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, size, size, size, a, b, c);
+                var options = EngineOptions.Default with { Threads = threads, Kernels = variant };
+                Action multiply = () => Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, size, size, size, a, b, c, options);
                 var seconds = threads == 1 ? QuickTimer.MedianCpuSeconds(multiply) : QuickTimer.MedianSeconds(multiply);
                 Console.WriteLine($"{size,5} {variant,-10} threads={threads} {2.0 * size * size * size / seconds / 1e9,7:F1} GFLOP/s");
             }
@@ -70,7 +70,7 @@ static void QuickGemm(int[] sizes)
 // Single-threaded process CPU time of the reference CNN's convolutions, for tuning on a busy machine.
 static void QuickConv()
 {
-    KernelThreading.ThreadCount = 1;
+    var options = EngineOptions.Default with { Threads = 1 };
     foreach (var g in new ConvGeometry[] { new(128, 1, 28, 28, 32, 3, 3), new(128, 32, 13, 13, 64, 3, 3) })
     {
         var x = Enumerable.Repeat(0.5f, (int)g.InputLength).ToArray();
@@ -81,9 +81,9 @@ static void QuickConv()
         var flops = 2.0 * g.OutputLength * g.InChannelsPerGroup * g.KernelHeight * g.KernelWidth;
         foreach (var (name, pass) in new (string, Action)[]
         {
-            ("forward", () => Convolution.Forward(g, x, w, [], y)),
-            ("input gradient", () => Convolution.BackwardInput(g, y, w, dx)),
-            ("weight gradient", () => Convolution.BackwardWeight(g, x, y, dw)),
+            ("forward", () => Convolution.Forward(g, x, w, [], y, options)),
+            ("input gradient", () => Convolution.BackwardInput(g, y, w, dx, options)),
+            ("weight gradient", () => Convolution.BackwardWeight(g, x, y, dw, options)),
         })
         {
             var seconds = QuickTimer.MedianCpuSeconds(pass);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Shears.Data;
-using Shears.Engine;
 using Shears.Evaluation;
 using Shears.Onnx;
 using Spectre.Console;
@@ -25,10 +24,7 @@ internal sealed class EvaluateCommand : ICliCommand
         };
         command.SetAction(parse =>
         {
-            if (parse.GetValue(threads) is { } t)
-            {
-                EngineSettings.Threads = t >= 1 ? t : throw new UsageException($"--threads {t} must be at least 1");
-            }
+            var engine = EngineOption.Resolve(parse.GetValue(threads));
             var batchSize = parse.GetValue(batch);
             if (batchSize < 1)
             {
@@ -37,10 +33,10 @@ internal sealed class EvaluateCommand : ICliCommand
             var path = parse.GetValue(model)!;
             var loaded = OnnxReader.Read(path);
             var test = DataOption.Load(parse.GetValue(data)).Test;
-            var metrics = ClassifierEvaluator.Evaluate(loaded, test, batchSize);
+            var metrics = ClassifierEvaluator.Evaluate(loaded, test, batchSize, engine: engine);
             IBatchSource source = test;
-            var one = EngineLatency.Measure(loaded, source.SampleShape, 1);
-            var many = EngineLatency.Measure(loaded, source.SampleShape, 128);
+            var one = EngineLatency.Measure(loaded, source.SampleShape, 1, engine: engine);
+            var many = EngineLatency.Measure(loaded, source.SampleShape, 128, engine: engine);
             if (parse.GetValue(json))
             {
                 output.Out.WriteLine(JsonSerializer.Serialize(new
@@ -53,7 +49,7 @@ internal sealed class EvaluateCommand : ICliCommand
                     latencyMsBatch128 = many.MedianMs,
                     p90MsBatch1 = one.P90Ms,
                     p90MsBatch128 = many.P90Ms,
-                    threads = EngineSettings.Threads,
+                    threads = engine.EffectiveThreads,
                 }, new JsonSerializerOptions { WriteIndented = true }));
                 return 0;
             }
@@ -65,7 +61,7 @@ internal sealed class EvaluateCommand : ICliCommand
             table.AddRow("Loss", metrics.Loss.ToString("0.0000", CultureInfo.InvariantCulture));
             table.AddRow("Latency, batch 1 (median)", one.MedianMs.ToString("0.000", CultureInfo.InvariantCulture) + " ms");
             table.AddRow("Latency, batch 128 (median)", many.MedianMs.ToString("0.000", CultureInfo.InvariantCulture) + " ms");
-            table.AddRow("Engine threads", EngineSettings.Threads.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("Engine threads", engine.EffectiveThreads.ToString(CultureInfo.InvariantCulture));
             output.Console.Write(table);
             return 0;
         });

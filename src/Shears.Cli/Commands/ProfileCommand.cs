@@ -55,7 +55,7 @@ internal sealed class ProfileCommand : ICliCommand
             var path = parse.GetValue(model)!;
             var loaded = OnnxReader.Read(path);
             var host = new HostDetector().Detect();
-            ILatencyMeter meter = settings.Runtime == LatencyRuntime.Engine ? new EngineLatencyMeter() : new OrtLatencyMeter();
+            ILatencyMeter meter = settings.Runtime == LatencyRuntime.Engine ? new EngineLatencyMeter(EngineOption.Resolve()) : new OrtLatencyMeter();
             var store = LatencyTableStore.Default();
             if (parse.GetValue(tables))
             {

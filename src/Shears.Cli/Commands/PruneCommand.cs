@@ -104,7 +104,7 @@ internal sealed class PruneCommand : ICliCommand
                 if (options.Criterion == ImportanceCriterion.Taylor)
                 {
                     var split = DataOption.Load(parse.GetValue(data) ?? throw new UsageException("--criterion taylor needs --data"));
-                    gradients = GradientSampler.Compute(original, split.Train, parse.GetValue(samples), seed: options.Seed);
+                    gradients = GradientSampler.Compute(original, split.Train, parse.GetValue(samples), seed: options.Seed, engine: EngineOption.Resolve());
                 }
                 chosen = Pruner.Plan(original, options, gradients);
             }

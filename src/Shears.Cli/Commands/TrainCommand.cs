@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Shears.Cli.Rendering;
-using Shears.Engine;
 using Shears.Engine.Training;
 using Shears.Evaluation;
 using Shears.Models;
@@ -38,10 +37,7 @@ internal sealed class TrainCommand : ICliCommand
         };
         command.SetAction(parse =>
         {
-            if (parse.GetValue(threads) is { } t)
-            {
-                EngineSettings.Threads = t >= 1 ? t : throw new UsageException($"--threads {t} must be at least 1");
-            }
+            var engine = EngineOption.Resolve(parse.GetValue(threads));
             var (archName, fromPath) = (parse.GetValue(arch), parse.GetValue(from));
             if ((archName is null) == (fromPath is null))
             {
@@ -66,6 +62,7 @@ internal sealed class TrainCommand : ICliCommand
                     ["step"] = new LearningRateSchedule.Step(rate, Math.Max(1, epochCount / 3), 0.1f),
                 }, new LearningRateSchedule.Cosine(rate, rate * 0.01f)),
                 Optimizer = OptimizerFactory(parse.GetValue(optimizer), parse.GetValue(weightDecay)),
+                Engine = engine,
             };
             options.Validate();
             var target = fromPath is null ? parse.GetValue(outPath)! : OutputPath.DistinctFrom(parse.GetValue(outPath)!, fromPath);
@@ -81,7 +78,7 @@ internal sealed class TrainCommand : ICliCommand
             }
             TrainingDisplay.Run(output, trainer, split.Train, options);
             var trained = trainer.ToModel();
-            var metrics = ClassifierEvaluator.Evaluate(trained, split.Test);
+            var metrics = ClassifierEvaluator.Evaluate(trained, split.Test, engine: engine);
             OnnxWriter.Write(trained, target);
             output.Console.MarkupLine($"test accuracy [bold]{metrics.Accuracy * 100:0.00}%[/], loss {metrics.Loss.ToString("0.0000", CultureInfo.InvariantCulture)} on {metrics.Samples} images; wrote [bold]{Markup.Escape(target)}[/]");
             return 0;

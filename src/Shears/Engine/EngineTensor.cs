@@ -36,7 +36,7 @@ public sealed class EngineTensor
     public Span<float> Span => Floats.AsSpan(0, Length);
 
     /// <summary>
-    /// Counts announced in-place rewrites (<see cref="MarkChanged"/>). Kernels that keep a
+    /// Counts announced in-place rewrites (<see cref="MarkChanged"/>). Executors that keep a
     /// transformed copy of a weight, such as packed GEMM panels, compare it to know when to refresh.
     /// </summary>
     public int Version { get; private set; }

@@ -6,22 +6,23 @@ namespace Shears.Engine;
 
 /// <summary>
 /// A model compiled for fixed input shapes: shape arithmetic folded away, every value's buffer
-/// allocated once, one kernel per remaining node. Running it does no allocation. In training mode
+/// allocated once, one executor per remaining node. Running it does no allocation. In training mode
 /// it also holds gradient buffers and runs the backward pass.
 /// </summary>
 public sealed class ExecutionPlan
 {
-    private readonly List<OpKernel> _kernels;
+    private readonly List<OpExecutor> _executors;
     private readonly Dictionary<string, EngineTensor> _values;
     private readonly Dictionary<string, EngineTensor> _grads;
     private readonly List<EngineTensor> _activationGrads;
 
-    private ExecutionPlan(ExecutionMode mode, ParameterStore parameters, List<OpKernel> kernels, Dictionary<string, EngineTensor> values,
+    private ExecutionPlan(ExecutionMode mode, EngineOptions engine, ParameterStore parameters, List<OpExecutor> executors, Dictionary<string, EngineTensor> values,
         Dictionary<string, EngineTensor> grads, List<EngineTensor> activationGrads, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs)
     {
         Mode = mode;
+        Engine = engine;
         Parameters = parameters;
-        _kernels = kernels;
+        _executors = executors;
         _values = values;
         _grads = grads;
         _activationGrads = activationGrads;
@@ -31,17 +32,20 @@ public sealed class ExecutionPlan
 
     public ExecutionMode Mode { get; }
 
+    /// <summary>The options every kernel of this plan runs with, fixed at compile time.</summary>
+    public EngineOptions Engine { get; }
+
     public ParameterStore Parameters { get; }
 
     public IReadOnlyList<string> InputNames { get; }
 
     public IReadOnlyList<string> OutputNames { get; }
 
-    /// <summary>Number of compiled kernels (nodes left after folding).</summary>
-    public int KernelCount => _kernels.Count;
+    /// <summary>Number of compiled executors (nodes left after folding).</summary>
+    public int ExecutorCount => _executors.Count;
 
-    /// <summary>Node display name and operator of each kernel, in run order.</summary>
-    public IReadOnlyList<(string Name, string Op)> Kernels => [.. _kernels.Select(kernel => (kernel.Name, kernel.OpType))];
+    /// <summary>Node display name and operator of each executor, in run order.</summary>
+    public IReadOnlyList<(string Name, string Op)> Executors => [.. _executors.Select(executor => (executor.Name, executor.OpType))];
 
     /// <summary>Compiles a model for the given input shapes (inputs not listed keep their declared shapes).</summary>
     /// <param name="model">The model to compile.</param>
@@ -49,9 +53,11 @@ public sealed class ExecutionPlan
     /// <param name="mode">Inference, or training (batch statistics, dropout, gradients).</param>
     /// <param name="parameters">Weights shared with other plans of the same model; a new store when null.</param>
     /// <param name="inputsWithGradients">Runtime inputs whose gradients training should also compute (for checks and saliency).</param>
+    /// <param name="engine">Threads, kernel variant and Winograd choice of the plan; <see cref="EngineOptions.Default"/> when null.</param>
     public static ExecutionPlan Compile(Model model, IReadOnlyDictionary<string, int[]> inputShapes, ExecutionMode mode = ExecutionMode.Inference,
-        ParameterStore? parameters = null, IReadOnlyCollection<string>? inputsWithGradients = null)
+        ParameterStore? parameters = null, IReadOnlyCollection<string>? inputsWithGradients = null, EngineOptions? engine = null)
     {
+        engine ??= EngineOptions.Default;
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(inputShapes);
         parameters ??= new ParameterStore(model);
@@ -82,21 +88,21 @@ public sealed class ExecutionPlan
 
         var schedule = PlanRewrites.Schedule(graph, mode, out var renamed);
         var initializers = graph.Initializers.Keys.ToHashSet(StringComparer.Ordinal);
-        var kernels = new List<OpKernel>(schedule.Count);
+        var executors = new List<OpExecutor>(schedule.Count);
         foreach (var node in schedule)
         {
             var nodeInputs = node.Inputs.Select(i => i.Length == 0 ? null : values.TryGetValue(i, out var v) ? v : throw new ShearsException($"node '{node.DisplayName}' reads '{i}', which nothing produces")).ToArray();
             var outputInfos = node.Outputs.Select(o => o.Length == 0 ? null : inference.Find(renamed.GetValueOrDefault(o, o))).ToArray();
-            var context = new KernelContext(node, nodeInputs, outputInfos, model.OpsetVersion, mode, initializers);
-            var kernel = KernelRegistry.Create(context);
+            var context = new OpExecutorContext(node, nodeInputs, outputInfos, model.OpsetVersion, mode, engine, initializers);
+            var executor = OpExecutorRegistry.Create(context);
             for (var i = 0; i < node.Outputs.Count; i++)
             {
                 if (node.Outputs[i].Length > 0)
                 {
-                    values[node.Outputs[i]] = kernel.Outputs[i];
+                    values[node.Outputs[i]] = executor.Outputs[i];
                 }
             }
-            kernels.Add(kernel);
+            executors.Add(executor);
         }
 
         var grads = new Dictionary<string, EngineTensor>(StringComparer.Ordinal);
@@ -109,30 +115,30 @@ public sealed class ExecutionPlan
                 grads[name] = grad;
                 activationGrads.Add(grad);
             }
-            AllocateGradients(schedule, kernels, parameters, grads, activationGrads);
-            MarkSoleWriters(kernels, activationGrads, graph.Outputs.Select(o => grads.GetValueOrDefault(o.Name)));
+            AllocateGradients(schedule, executors, parameters, grads, activationGrads);
+            MarkSoleWriters(executors, activationGrads, graph.Outputs.Select(o => grads.GetValueOrDefault(o.Name)));
         }
         var outputs = graph.Outputs.Select(o => o.Name).ToList();
-        return new ExecutionPlan(mode, parameters, kernels, values, grads, activationGrads, inputs, outputs);
+        return new ExecutionPlan(mode, engine, parameters, executors, values, grads, activationGrads, inputs, outputs);
     }
 
-    private static void AllocateGradients(List<Node> schedule, List<OpKernel> kernels, ParameterStore parameters,
+    private static void AllocateGradients(List<Node> schedule, List<OpExecutor> executors, ParameterStore parameters,
         Dictionary<string, EngineTensor> grads, List<EngineTensor> activationGrads)
     {
         foreach (var name in parameters.Trainable)
         {
             grads[name] = parameters.Grad(name);
         }
-        for (var k = 0; k < kernels.Count; k++)
+        for (var k = 0; k < executors.Count; k++)
         {
             var node = schedule[k];
-            var kernel = kernels[k];
+            var executor = executors[k];
             var needsGrad = false;
             for (var i = 0; i < node.Inputs.Count; i++)
             {
                 if (node.Inputs[i].Length > 0 && grads.TryGetValue(node.Inputs[i], out var g))
                 {
-                    kernel.InputGrads[i] = g;
+                    executor.InputGrads[i] = g;
                     needsGrad = true;
                 }
             }
@@ -140,55 +146,55 @@ public sealed class ExecutionPlan
             {
                 continue;
             }
-            if (!kernel.HasBackward)
+            if (!executor.HasBackward)
             {
-                throw new ShearsException($"node '{kernel.Name}': the engine has no gradient for {kernel.OpType}, so this model cannot be trained");
+                throw new ShearsException($"node '{executor.Name}': the engine has no gradient for {executor.OpType}, so this model cannot be trained");
             }
             for (var o = 0; o < node.Outputs.Count; o++)
             {
-                if (node.Outputs[o].Length == 0 || kernel.Outputs[o].Type != DataType.Float)
+                if (node.Outputs[o].Length == 0 || executor.Outputs[o].Type != DataType.Float)
                 {
                     continue;
                 }
                 EngineTensor grad;
-                if (kernel.ViewSource(o) is { } source && kernel.InputGrads[source] is { } sourceGrad)
+                if (executor.ViewSource(o) is { } source && executor.InputGrads[source] is { } sourceGrad)
                 {
-                    grad = sourceGrad.View(kernel.Outputs[o].Shape);
+                    grad = sourceGrad.View(executor.Outputs[o].Shape);
                 }
                 else
                 {
-                    grad = EngineTensor.Zeros(kernel.Outputs[o].Shape);
+                    grad = EngineTensor.Zeros(executor.Outputs[o].Shape);
                     activationGrads.Add(grad);
                 }
-                kernel.OutputGrads[o] = grad;
+                executor.OutputGrads[o] = grad;
                 grads[node.Outputs[o]] = grad;
             }
         }
     }
 
     /// <summary>
-    /// Finds gradient buffers written by one kernel input alone (views share their source's buffer,
+    /// Finds gradient buffers written by one executor input alone (views share their source's buffer,
     /// so a view's consumers count as writers too). Only cleared activation buffers qualify:
     /// parameter gradients accumulate, and output gradients start from the caller's seed. A buffer
     /// its sole writer fills entirely leaves the list cleared before each backward pass.
     /// </summary>
-    private static void MarkSoleWriters(List<OpKernel> kernels, List<EngineTensor> cleared, IEnumerable<EngineTensor?> seeded)
+    private static void MarkSoleWriters(List<OpExecutor> executors, List<EngineTensor> cleared, IEnumerable<EngineTensor?> seeded)
     {
         var writers = new Dictionary<float[], int>(ReferenceEqualityComparer.Instance);
-        foreach (var grad in kernels.SelectMany(k => k.InputGrads).OfType<EngineTensor>())
+        foreach (var grad in executors.SelectMany(k => k.InputGrads).OfType<EngineTensor>())
         {
             writers[grad.Floats] = writers.GetValueOrDefault(grad.Floats) + 1;
         }
         var eligible = cleared.Select(g => g.Floats).ToHashSet(ReferenceEqualityComparer.Instance);
         eligible.ExceptWith(seeded.OfType<EngineTensor>().Select(g => g.Floats));
-        foreach (var kernel in kernels)
+        foreach (var executor in executors)
         {
-            for (var i = 0; i < kernel.InputGrads.Length; i++)
+            for (var i = 0; i < executor.InputGrads.Length; i++)
             {
-                kernel.SoleGradientWriter[i] = kernel.InputGrads[i] is { } grad && eligible.Contains(grad.Floats) && writers[grad.Floats] == 1;
-                if (kernel.SoleGradientWriter[i] && kernel.WritesWholeInputGradient(i))
+                executor.SoleGradientWriter[i] = executor.InputGrads[i] is { } grad && eligible.Contains(grad.Floats) && writers[grad.Floats] == 1;
+                if (executor.SoleGradientWriter[i] && executor.WritesWholeInputGradient(i))
                 {
-                    cleared.RemoveAll(g => ReferenceEquals(g.Floats, kernel.InputGrads[i]!.Floats));
+                    cleared.RemoveAll(g => ReferenceEquals(g.Floats, executor.InputGrads[i]!.Floats));
                 }
             }
         }
@@ -206,26 +212,26 @@ public sealed class ExecutionPlan
 
     public void Forward()
     {
-        foreach (var kernel in _kernels)
+        foreach (var executor in _executors)
         {
-            kernel.Forward();
+            executor.Forward();
         }
     }
 
     /// <summary>
-    /// <see cref="Forward"/> with a timer around every kernel: writes each kernel's elapsed
-    /// <see cref="Stopwatch"/> ticks, in <see cref="Kernels"/> order. A separate method, so untimed runs pay nothing.
+    /// <see cref="Forward"/> with a timer around every executor: writes each executor's elapsed
+    /// <see cref="Stopwatch"/> ticks, in <see cref="Executors"/> order. A separate method, so untimed runs pay nothing.
     /// </summary>
     public void ForwardTimed(Span<long> ticks)
     {
-        if (ticks.Length < _kernels.Count)
+        if (ticks.Length < _executors.Count)
         {
-            throw new ArgumentException($"{ticks.Length} slots for {_kernels.Count} kernels", nameof(ticks));
+            throw new ArgumentException($"{ticks.Length} slots for {_executors.Count} executors", nameof(ticks));
         }
         var previous = Stopwatch.GetTimestamp();
-        for (var i = 0; i < _kernels.Count; i++)
+        for (var i = 0; i < _executors.Count; i++)
         {
-            _kernels[i].Forward();
+            _executors[i].Forward();
             var now = Stopwatch.GetTimestamp();
             ticks[i] = now - previous;
             previous = now;
@@ -239,14 +245,14 @@ public sealed class ExecutionPlan
     public void Backward(IReadOnlyDictionary<string, float[]> outputGradients) => Backward(outputGradients, []);
 
     /// <summary>
-    /// <see cref="Backward(IReadOnlyDictionary{string, float[]})"/> with a timer around every kernel: writes each
-    /// kernel's elapsed <see cref="Stopwatch"/> ticks, in <see cref="Kernels"/> order (zero for kernels with nothing to back-propagate).
+    /// <see cref="Backward(IReadOnlyDictionary{string, float[]})"/> with a timer around every executor: writes each
+    /// executor's elapsed <see cref="Stopwatch"/> ticks, in <see cref="Executors"/> order (zero for executors with nothing to back-propagate).
     /// </summary>
     public void BackwardTimed(IReadOnlyDictionary<string, float[]> outputGradients, Span<long> ticks)
     {
-        if (ticks.Length < _kernels.Count)
+        if (ticks.Length < _executors.Count)
         {
-            throw new ArgumentException($"{ticks.Length} slots for {_kernels.Count} kernels", nameof(ticks));
+            throw new ArgumentException($"{ticks.Length} slots for {_executors.Count} executors", nameof(ticks));
         }
         Backward(outputGradients, ticks);
     }
@@ -262,25 +268,25 @@ public sealed class ExecutionPlan
         {
             // Tens of megabytes per step in a CNN: cleared on every engine thread.
             var floats = grad.Floats;
-            ParallelRange.For(grad.Length, 1 << 18, (start, end) => floats.AsSpan(start, end - start).Clear());
+            ParallelRange.For(Engine, grad.Length, 1 << 18, (start, end) => floats.AsSpan(start, end - start).Clear());
         }
         foreach (var (name, seed) in outputGradients)
         {
             var grad = Gradient(name) ?? throw new InvalidOperationException($"output '{name}' does not depend on any trainable weight");
             seed.AsSpan(0, grad.Length).CopyTo(grad.Span);
         }
-        for (var k = _kernels.Count - 1; k >= 0; k--)
+        for (var k = _executors.Count - 1; k >= 0; k--)
         {
-            var kernel = _kernels[k];
-            if (Array.Exists(kernel.OutputGrads, g => g is not null))
+            var executor = _executors[k];
+            if (Array.Exists(executor.OutputGrads, g => g is not null))
             {
                 if (ticks.IsEmpty)
                 {
-                    kernel.Backward();
+                    executor.Backward();
                     continue;
                 }
                 var started = Stopwatch.GetTimestamp();
-                kernel.Backward();
+                executor.Backward();
                 ticks[k] = Stopwatch.GetTimestamp() - started;
             }
         }

@@ -6,10 +6,14 @@ namespace Shears.Engine;
 /// <summary>Splits an index range into contiguous chunks run on the engine's threads; small ranges run inline.</summary>
 internal static unsafe class ParallelRange
 {
-    /// <summary>Runs body(start, end) over [0, count) in at most <see cref="EngineSettings.Threads"/> chunks of at least <paramref name="grain"/> items.</summary>
-    public static void For(int count, int grain, Action<int, int> body)
+    /// <summary>
+    /// Runs body(start, end) over [0, count) in at most <see cref="EngineOptions.EffectiveThreads"/>
+    /// chunks of at least <paramref name="grain"/> items. The chunks depend only on these numbers, never
+    /// on which threads are free, so results are the same however calls from different plans interleave.
+    /// </summary>
+    public static void For(EngineOptions options, int count, int grain, Action<int, int> body)
     {
-        var chunks = Math.Min(EngineSettings.Threads, Math.Max(1, count / Math.Max(1, grain)));
+        var chunks = Math.Min(options.EffectiveThreads, Math.Max(1, count / Math.Max(1, grain)));
         if (chunks <= 1)
         {
             body(0, count);

@@ -8,7 +8,8 @@ namespace Shears.Evaluation;
 /// <summary>Measures a classifier's accuracy and loss on labelled data with the engine.</summary>
 public static class ClassifierEvaluator
 {
-    public static ClassificationMetrics Evaluate(Model model, IBatchSource data, int batchSize = 256, string? inputName = null, string? outputName = null)
+    /// <param name="engine">Options of the inference plans; <see cref="EngineOptions.Default"/> when null.</param>
+    public static ClassificationMetrics Evaluate(Model model, IBatchSource data, int batchSize = 256, string? inputName = null, string? outputName = null, EngineOptions? engine = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -28,7 +29,7 @@ public static class ClassifierEvaluator
             var count = Math.Min(batchSize, data.Count - start);
             if (!plans.TryGetValue(count, out var plan))
             {
-                plans[count] = plan = ExecutionPlan.Compile(model, new Dictionary<string, int[]> { [input] = [count, .. inputShape] }, ExecutionMode.Inference, parameters);
+                plans[count] = plan = ExecutionPlan.Compile(model, new Dictionary<string, int[]> { [input] = [count, .. inputShape] }, ExecutionMode.Inference, parameters, engine: engine);
             }
             for (var i = 0; i < count; i++)
             {

@@ -9,13 +9,14 @@ namespace Shears.Evaluation;
 public static class EngineLatency
 {
     /// <summary>Runs <paramref name="warmup"/> untimed passes, then times passes until <paramref name="minRuns"/> runs and <paramref name="minSeconds"/> have both passed (capped at <paramref name="maxRuns"/>).</summary>
-    public static LatencySummary Measure(Model model, IReadOnlyList<int> sampleShape, int batch, int warmup = 3, int minRuns = 10, double minSeconds = 0.5, int maxRuns = 1000)
+    /// <param name="engine">Options of the timed plan; <see cref="EngineOptions.Default"/> when null.</param>
+    public static LatencySummary Measure(Model model, IReadOnlyList<int> sampleShape, int batch, int warmup = 3, int minRuns = 10, double minSeconds = 0.5, int maxRuns = 1000, EngineOptions? engine = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(sampleShape);
         var input = Trainer.SingleInput(model);
         var perSample = InputLayout.Resolve(model, input, sampleShape);
-        var plan = ExecutionPlan.Compile(model, new Dictionary<string, int[]> { [input] = [batch, .. perSample] });
+        var plan = ExecutionPlan.Compile(model, new Dictionary<string, int[]> { [input] = [batch, .. perSample] }, engine: engine);
         var data = plan.Input(input).Floats;
         for (var i = 0; i < data.Length; i++)
         {

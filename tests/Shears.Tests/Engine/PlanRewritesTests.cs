@@ -41,8 +41,8 @@ public sealed class PlanRewritesTests
         var (swapped, output, gradient) = Run(ReluThenPool(exposeRelu: false), x);
         var (kept, expectedOutput, expectedGradient) = Run(ReluThenPool(exposeRelu: true), x);
 
-        Assert.Equal(["MaxPool", "Relu"], swapped.Kernels.Select(k => k.Op));
-        Assert.Equal(["Relu", "MaxPool"], kept.Kernels.Select(k => k.Op));
+        Assert.Equal(["MaxPool", "Relu"], swapped.Executors.Select(k => k.Op));
+        Assert.Equal(["Relu", "MaxPool"], kept.Executors.Select(k => k.Op));
         Assert.Equal(expectedOutput, output);
         Assert.Equal(expectedGradient, gradient);
         Assert.Contains(gradient, g => g != 0f);
@@ -66,8 +66,8 @@ public sealed class PlanRewritesTests
     {
         var model = GemmReluGemm(rows);
         var shapes = new Dictionary<string, int[]> { ["x"] = [rows, 530] };
-        Assert.Equal(["Gemm", "Gemm"], ExecutionPlan.Compile(model, shapes).Kernels.Select(k => k.Op));
-        Assert.Equal(["Gemm", "Relu", "Gemm"], ExecutionPlan.Compile(model, shapes, ExecutionMode.Training).Kernels.Select(k => k.Op));
+        Assert.Equal(["Gemm", "Gemm"], ExecutionPlan.Compile(model, shapes).Executors.Select(k => k.Op));
+        Assert.Equal(["Gemm", "Relu", "Gemm"], ExecutionPlan.Compile(model, shapes, ExecutionMode.Training).Executors.Select(k => k.Op));
         EngineVsOrt.AssertSame(model, tolerance: 1e-4);
     }
 

@@ -3,7 +3,7 @@ using Shears.IR;
 
 namespace Shears.Tests.Engine;
 
-/// <summary>A kernel may store its input gradient only when nothing else adds into that buffer.</summary>
+/// <summary>An executor may store its input gradient only when nothing else adds into that buffer.</summary>
 public sealed class SoleGradientWriterTests
 {
     private static readonly long[] Shape = [2, 16, 6, 7];

@@ -8,6 +8,7 @@ internal unsafe struct ConvTensors
 {
     public ConvGeometry Geometry;
     public KernelVariant Variant;
+    public bool ReadRowMajorA;
     public float* Input;
     public float* Weight;
     public float* Bias;

@@ -7,7 +7,8 @@ namespace Shears.Engine.Kernels;
 /// convolution over a large enough image multiplies the input where it lies; depthwise
 /// convolutions use a direct vectorised kernel. Every method overwrites its result tensor.
 /// Threads split the batch (or, for depthwise, the channels); a batch smaller than the thread
-/// count threads each GEMM instead.
+/// count threads each GEMM instead. Each call runs as its <see cref="EngineOptions"/> say (variant,
+/// threads, Winograd), so calls with different options may run at the same time.
 /// </summary>
 public static unsafe class Convolution
 {
@@ -15,15 +16,16 @@ public static unsafe class Convolution
     public static int OutputSize(int input, int kernel, int stride = 1, int dilation = 1, int padBefore = 0, int padAfter = 0) =>
         ConvGeometry.OutputSize(input, kernel, stride, dilation, padBefore, padAfter);
 
-    /// <summary>Whether this geometry's passes run as Winograd F(2×2, 3×3) under the current settings (else im2col + GEMM, or the depthwise kernel).</summary>
-    public static bool UsesWinograd(ConvGeometry geometry)
+    /// <summary>Whether this geometry's passes run as Winograd F(2×2, 3×3) under these options (else im2col + GEMM, or the depthwise kernel).</summary>
+    public static bool UsesWinograd(ConvGeometry geometry, EngineOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         Validate(geometry);
-        return Winograd.Enabled && Winograd.Fits(geometry);
+        return options.Winograd && Winograd.Fits(geometry);
     }
 
     /// <summary><c>output = conv(input, weight) + bias</c>; pass an empty <paramref name="bias"/> for none.</summary>
-    public static void Forward(ConvGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Span<float> output)
+    public static void Forward(ConvGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Span<float> output, EngineOptions options)
     {
         Validate(geometry);
         CheckLengths(geometry, (nameof(input), input.Length, geometry.InputLength), (nameof(weight), weight.Length, geometry.WeightLength), (nameof(output), output.Length, geometry.OutputLength));
@@ -37,12 +39,12 @@ public static unsafe class Convolution
         fixed (float* y = output)
         {
             var tensors = new ConvTensors { Geometry = geometry, Input = x, Weight = w, Bias = bias.IsEmpty ? null : b, Output = y };
-            Run(ConvPass.Forward, ref tensors);
+            Run(ConvPass.Forward, ref tensors, options);
         }
     }
 
     /// <summary>Gradient of the loss with respect to the input, given its gradient with respect to the output.</summary>
-    public static void BackwardInput(ConvGeometry geometry, ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> weight, Span<float> inputGradient)
+    public static void BackwardInput(ConvGeometry geometry, ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> weight, Span<float> inputGradient, EngineOptions options)
     {
         Validate(geometry);
         CheckLengths(geometry, (nameof(outputGradient), outputGradient.Length, geometry.OutputLength), (nameof(weight), weight.Length, geometry.WeightLength), (nameof(inputGradient), inputGradient.Length, geometry.InputLength));
@@ -51,12 +53,12 @@ public static unsafe class Convolution
         fixed (float* dx = inputGradient)
         {
             var tensors = new ConvTensors { Geometry = geometry, OutputGradient = dy, Weight = w, InputGradient = dx };
-            Run(ConvPass.BackwardInput, ref tensors);
+            Run(ConvPass.BackwardInput, ref tensors, options);
         }
     }
 
     /// <summary>Gradient of the loss with respect to the weight, summed over the batch.</summary>
-    public static void BackwardWeight(ConvGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> weightGradient)
+    public static void BackwardWeight(ConvGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, Span<float> weightGradient, EngineOptions options)
     {
         Validate(geometry);
         CheckLengths(geometry, (nameof(input), input.Length, geometry.InputLength), (nameof(outputGradient), outputGradient.Length, geometry.OutputLength), (nameof(weightGradient), weightGradient.Length, geometry.WeightLength));
@@ -65,7 +67,7 @@ public static unsafe class Convolution
         fixed (float* dw = weightGradient)
         {
             var tensors = new ConvTensors { Geometry = geometry, Input = x, OutputGradient = dy, WeightGradient = dw };
-            Run(ConvPass.BackwardWeight, ref tensors);
+            Run(ConvPass.BackwardWeight, ref tensors, options);
         }
     }
 
@@ -73,13 +75,12 @@ public static unsafe class Convolution
     /// <see cref="BackwardInput"/> and <see cref="BackwardWeight"/> together: where the two share
     /// work (Winograd's transform of the output gradient) it is done once.
     /// </summary>
-    public static void Backward(ConvGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> weight, Span<float> inputGradient, Span<float> weightGradient)
+    public static void Backward(ConvGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> outputGradient, ReadOnlySpan<float> weight, Span<float> inputGradient, Span<float> weightGradient, EngineOptions options)
     {
-        Validate(geometry);
-        if (!(Winograd.Enabled && Winograd.Fits(geometry)))
+        if (!UsesWinograd(geometry, options))
         {
-            BackwardInput(geometry, outputGradient, weight, inputGradient);
-            BackwardWeight(geometry, input, outputGradient, weightGradient);
+            BackwardInput(geometry, outputGradient, weight, inputGradient, options);
+            BackwardWeight(geometry, input, outputGradient, weightGradient, options);
             return;
         }
         CheckLengths(geometry, (nameof(input), input.Length, geometry.InputLength), (nameof(outputGradient), outputGradient.Length, geometry.OutputLength), (nameof(weight), weight.Length, geometry.WeightLength),
@@ -91,13 +92,14 @@ public static unsafe class Convolution
         fixed (float* dw = weightGradient)
         {
             var tensors = new ConvTensors { Geometry = geometry, Input = x, OutputGradient = dy, Weight = w, InputGradient = dx, WeightGradient = dw };
-            Run(ConvPass.Backward, ref tensors);
+            Run(ConvPass.Backward, ref tensors, options);
         }
     }
 
     /// <summary>Gradient of the loss with respect to the bias: the output gradient summed over batch and positions.</summary>
-    public static void BackwardBias(ConvGeometry geometry, ReadOnlySpan<float> outputGradient, Span<float> biasGradient)
+    public static void BackwardBias(ConvGeometry geometry, ReadOnlySpan<float> outputGradient, Span<float> biasGradient, EngineOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         Validate(geometry);
         CheckLengths(geometry, (nameof(outputGradient), outputGradient.Length, geometry.OutputLength), (nameof(biasGradient), biasGradient.Length, geometry.OutChannels));
         var positions = geometry.OutHeight * geometry.OutWidth;
@@ -107,17 +109,19 @@ public static unsafe class Convolution
             fixed (float* db = biasGradient)
             {
                 action.Result = db;
-                VariantDispatch.Run(KernelRegistry.Active, ref action);
+                VariantDispatch.Run(options.Kernels, ref action);
             }
         }
     }
 
-    private static void Run(ConvPass pass, ref ConvTensors tensors)
+    private static void Run(ConvPass pass, ref ConvTensors tensors, EngineOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var g = tensors.Geometry;
-        tensors.Variant = KernelRegistry.Active;
+        tensors.Variant = options.Kernels;
+        tensors.ReadRowMajorA = options.ReadRowMajorA;
         var multiplyAdds = g.OutputLength * g.InChannelsPerGroup * g.KernelHeight * g.KernelWidth;
-        var threads = GemmBlocking.ThreadsFor(multiplyAdds);
+        var threads = GemmBlocking.ThreadsFor(multiplyAdds, options.EffectiveThreads);
         if (g.Batch == 0)
         {
             if (pass == ConvPass.BackwardWeight)
@@ -132,7 +136,7 @@ public static unsafe class Convolution
             VariantDispatch.Run(tensors.Variant, ref action);
             return;
         }
-        if (Winograd.Enabled && Winograd.Fits(g))
+        if (options.Winograd && Winograd.Fits(g))
         {
             var winograd = new WinogradAction { Pass = pass, Threads = threads, Tensors = tensors };
             VariantDispatch.Run(tensors.Variant, ref winograd);

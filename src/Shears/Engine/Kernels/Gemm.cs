@@ -6,21 +6,21 @@ namespace Shears.Engine.Kernels;
 /// Single-precision general matrix multiply over row-major storage:
 /// <c>C = alpha * op(A) * op(B) + beta * C</c>, where op(A) is M x K, op(B) is K x N and C is M x N.
 /// Leading dimensions are the distances between consecutive stored rows. As in BLAS, C is not read
-/// when beta is 0, so it may hold garbage. Uses <see cref="KernelRegistry.Active"/> and up to
-/// <see cref="KernelThreading.ThreadCount"/> threads.
+/// when beta is 0, so it may hold garbage. Runs the kernel variant of the given
+/// <see cref="EngineOptions"/> on up to its <see cref="EngineOptions.EffectiveThreads"/> threads.
 /// </summary>
 public static unsafe class Gemm
 {
     /// <summary><c>C = op(A) * op(B)</c> with densely stored operands (leading dimension = stored width).</summary>
-    public static void Multiply(MatrixOp opA, MatrixOp opB, int m, int n, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c) =>
-        Multiply(opA, opB, m, n, k, 1f, a, opA == MatrixOp.Identity ? k : m, b, opB == MatrixOp.Identity ? n : k, 0f, c, n);
+    public static void Multiply(MatrixOp opA, MatrixOp opB, int m, int n, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, EngineOptions options) =>
+        Multiply(opA, opB, m, n, k, 1f, a, opA == MatrixOp.Identity ? k : m, b, opB == MatrixOp.Identity ? n : k, 0f, c, n, options);
 
     /// <summary><c>C = alpha * op(A) * op(B) + beta * C</c>, with bounds checked against the spans.</summary>
     public static void Multiply(
         MatrixOp opA, MatrixOp opB, int m, int n, int k,
         float alpha, ReadOnlySpan<float> a, int lda,
         ReadOnlySpan<float> b, int ldb,
-        float beta, Span<float> c, int ldc)
+        float beta, Span<float> c, int ldc, EngineOptions options)
     {
         CheckOperand(nameof(a), a.Length, opA == MatrixOp.Identity ? m : k, opA == MatrixOp.Identity ? k : m, lda);
         CheckOperand(nameof(b), b.Length, opB == MatrixOp.Identity ? k : n, opB == MatrixOp.Identity ? n : k, ldb);
@@ -29,7 +29,7 @@ public static unsafe class Gemm
         fixed (float* pb = b)
         fixed (float* pc = c)
         {
-            Multiply(opA, opB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            Multiply(opA, opB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, options);
         }
     }
 
@@ -41,13 +41,14 @@ public static unsafe class Gemm
         MatrixOp opA, MatrixOp opB, int m, int n, int k,
         float alpha, float* a, int lda,
         float* b, int ldb,
-        float beta, float* c, int ldc)
+        float beta, float* c, int ldc, EngineOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         CheckShape(opA == MatrixOp.Identity ? m : k, opA == MatrixOp.Identity ? k : m, lda, nameof(lda));
         CheckShape(opB == MatrixOp.Identity ? k : n, opB == MatrixOp.Identity ? n : k, ldb, nameof(ldb));
         CheckShape(m, n, ldc, nameof(ldc));
-        var arguments = GemmArguments.Create(opA, opB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-        Run(KernelRegistry.Active, arguments, GemmBlocking.ThreadsFor((long)m * n * k));
+        var arguments = GemmArguments.Create(opA, opB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, options.ReadRowMajorA);
+        Run(options.Kernels, arguments, GemmBlocking.ThreadsFor((long)m * n * k, options.EffectiveThreads));
     }
 
     /// <summary>Runs an already checked product with a given variant and thread budget.</summary>

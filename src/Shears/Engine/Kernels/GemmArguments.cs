@@ -32,12 +32,15 @@ internal unsafe struct GemmArguments
     /// <summary>Clamp C at zero once the product is complete (a Relu folded into the product), tile by tile while it is in cache.</summary>
     public bool Relu;
 
+    /// <summary>Full tiles of a non-transposed A may be read in place rather than packed (<see cref="EngineOptions.ReadRowMajorA"/>).</summary>
+    public bool ReadRowMajorA;
+
     /// <summary>C is stored transposed (N x M with leading dimension Ldc); only the small-rows dot path writes such a C.</summary>
     public bool TransposeC;
 
     public static GemmArguments Create(
         MatrixOp opA, MatrixOp opB, int m, int n, int k,
-        float alpha, float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc) => new()
+        float alpha, float* a, nint lda, float* b, nint ldb, float beta, float* c, nint ldc, bool readRowMajorA) => new()
         {
             TransposeA = opA == MatrixOp.Transpose,
             TransposeB = opB == MatrixOp.Transpose,
@@ -52,6 +55,7 @@ internal unsafe struct GemmArguments
             Beta = beta,
             C = c,
             Ldc = ldc,
+            ReadRowMajorA = readRowMajorA,
         };
 
     /// <summary>Address of op(A)[row, depth].</summary>

@@ -32,9 +32,6 @@ internal static class GemmBlocking
     /// <summary>Columns (N) of one packed B block; a multiple of every panel width.</summary>
     public const int Columns = 2048;
 
-    /// <summary>Whether full tiles of a non-transposed A are read in place instead of packed (a switch for measuring both).</summary>
-    public static bool ReadRowMajorA { get; set; } = true;
-
     /// <summary>
     /// Whether rows <paramref name="lda"/> floats apart fall into different L1 sets: a row stride
     /// that is a multiple of 4 KiB puts a tile's twelve rows in one 8-way set, and reading A in
@@ -45,7 +42,7 @@ internal static class GemmBlocking
     /// <summary>Below this many multiply-adds per thread, extra threads cost more than they save.</summary>
     public const long MinMultiplyAddsPerThread = 1L << 21;
 
-    /// <summary>Threads worth using for a product of <paramref name="multiplyAdds"/> multiply-adds.</summary>
-    public static int ThreadsFor(long multiplyAdds) =>
-        (int)Math.Clamp(multiplyAdds / MinMultiplyAddsPerThread, 1, KernelThreading.EffectiveThreadCount);
+    /// <summary>Threads worth using for a product of <paramref name="multiplyAdds"/> multiply-adds, at most <paramref name="threads"/>.</summary>
+    public static int ThreadsFor(long multiplyAdds, int threads) =>
+        (int)Math.Clamp(multiplyAdds / MinMultiplyAddsPerThread, 1, Math.Max(1, threads));
 }

@@ -95,7 +95,7 @@ internal static unsafe class ImageGemmConvolution
                         }
                         beta = 1f;
                     }
-                    Multiply(t.Variant, MatrixOp.Identity, MatrixOp.Identity, kg, width, depth, t.Weight + weightOffset, depth, source, width, beta, target, width, threads);
+                    Multiply(t, MatrixOp.Identity, MatrixOp.Identity, kg, width, depth, t.Weight + weightOffset, depth, source, width, beta, target, width, threads);
                     if (!inPlace)
                     {
                         images.CopyOutputRows(rows, t.Output, toChunk: false);
@@ -107,10 +107,10 @@ internal static unsafe class ImageGemmConvolution
                     var outputGradient = OutputGradientRows(images, t.OutputGradient, rows);
                     if (inPlace && g.IsPointwise)
                     {
-                        Multiply(t.Variant, MatrixOp.Transpose, MatrixOp.Identity, cg, width, kg, t.Weight + weightOffset, depth, outputGradient, width, 0f, images.Input(t.InputGradient), width, threads);
+                        Multiply(t, MatrixOp.Transpose, MatrixOp.Identity, cg, width, kg, t.Weight + weightOffset, depth, outputGradient, width, 0f, images.Input(t.InputGradient), width, threads);
                         break;
                     }
-                    Multiply(t.Variant, MatrixOp.Transpose, MatrixOp.Identity, depth, width, kg, t.Weight + weightOffset, depth, outputGradient, width, 0f, columns, width, threads);
+                    Multiply(t, MatrixOp.Transpose, MatrixOp.Identity, depth, width, kg, t.Weight + weightOffset, depth, outputGradient, width, 0f, columns, width, threads);
                     for (var i = 0; i < images.Count; i++)
                     {
                         var inputGradient = images.Input(t.InputGradient, i);
@@ -124,7 +124,7 @@ internal static unsafe class ImageGemmConvolution
                     var outputGradient = OutputGradientRows(images, t.OutputGradient, rows);
                     var source = Columns(g, images, t.Input, columns);
                     var beta = accumulate ? 1f : 0f;
-                    Multiply(t.Variant, MatrixOp.Identity, MatrixOp.Transpose, kg, depth, width, outputGradient, width, source, width, beta, t.WeightGradient + weightOffset, depth, threads);
+                    Multiply(t, MatrixOp.Identity, MatrixOp.Transpose, kg, depth, width, outputGradient, width, source, width, beta, t.WeightGradient + weightOffset, depth, threads);
                     break;
                 }
             default:
@@ -157,8 +157,8 @@ internal static unsafe class ImageGemmConvolution
         return rows;
     }
 
-    private static void Multiply(KernelVariant variant, MatrixOp opA, MatrixOp opB, int m, int n, int k, float* a, int lda, float* b, int ldb, float beta, float* c, int ldc, int threads) =>
-        Gemm.Run(variant, GemmArguments.Create(opA, opB, m, n, k, 1f, a, lda, b, ldb, beta, c, ldc), threads);
+    private static void Multiply(in ConvTensors t, MatrixOp opA, MatrixOp opB, int m, int n, int k, float* a, int lda, float* b, int ldb, float beta, float* c, int ldc, int threads) =>
+        Gemm.Run(t.Variant, GemmArguments.Create(opA, opB, m, n, k, 1f, a, lda, b, ldb, beta, c, ldc, t.ReadRowMajorA), threads);
 
     private struct Plan
     {

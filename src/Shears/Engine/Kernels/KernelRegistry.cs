@@ -5,13 +5,13 @@ using System.Runtime.Intrinsics.X86;
 namespace Shears.Engine.Kernels;
 
 /// <summary>
-/// Knows which kernel variants this machine can run, which one is active, and lets the
-/// environment (<see cref="EnvironmentVariable"/>) or a caller force one.
+/// Knows which kernel variants this machine can run and their names. Which variant a plan uses is
+/// its <see cref="EngineOptions.Kernels"/>; <see cref="EnvironmentVariable"/> sets the process default.
 /// </summary>
 public static class KernelRegistry
 {
     /// <summary>
-    /// Environment variable that forces a variant for the whole process:
+    /// Environment variable with the default variant of <see cref="EngineOptions.Default"/>:
     /// <c>scalar</c>, <c>vector128</c>, <c>avx2</c> or <c>avx512</c>.
     /// </summary>
     public const string EnvironmentVariable = "SHEARS_KERNELS";
@@ -24,21 +24,9 @@ public static class KernelRegistry
         ("avx512", KernelVariant.Avx512),
     ];
 
-    private static KernelVariant? _processDefault;
-
-    // Forcing is per thread so that tests running in parallel cannot change each other's kernels.
-    [ThreadStatic]
-    private static KernelVariant? _forced;
-
     /// <summary>Variants this machine supports, slowest first.</summary>
     public static ImmutableArray<KernelVariant> Available { get; } =
         [.. Enum.GetValues<KernelVariant>().Where(IsSupported)];
-
-    /// <summary>The variant kernel calls on this thread will use.</summary>
-    public static KernelVariant Active => _forced ?? _processDefault ?? ResolveProcessDefault();
-
-    /// <summary>Floats per SIMD register of the active variant (1 for scalar).</summary>
-    public static int SimdWidthFloats => WidthOf(Active);
 
     /// <summary>The fastest variant this machine supports.</summary>
     public static KernelVariant Best => Available[^1];
@@ -65,21 +53,6 @@ public static class KernelRegistry
         _ => false,
     };
 
-    /// <summary>
-    /// Makes kernel calls on the current thread use <paramref name="variant"/> until the returned
-    /// scope is disposed; scopes nest.
-    /// </summary>
-    public static ForcedVariantScope Force(KernelVariant variant)
-    {
-        if (!IsSupported(variant))
-        {
-            throw new NotSupportedException($"kernel variant {variant} is not supported on this machine");
-        }
-        var scope = new ForcedVariantScope(_forced);
-        _forced = variant;
-        return scope;
-    }
-
     /// <summary>Parses a variant name as <see cref="EnvironmentVariable"/> accepts it.</summary>
     public static KernelVariant Parse(string name)
     {
@@ -93,11 +66,6 @@ public static class KernelRegistry
         throw new ShearsException(
             $"{EnvironmentVariable}='{name}' is not a kernel variant; use one of {string.Join(", ", Names.Select(n => n.Name))}");
     }
-
-    internal static void Restore(KernelVariant? previous) => _forced = previous;
-
-    private static KernelVariant ResolveProcessDefault() =>
-        (_processDefault = ResolveRequested(Environment.GetEnvironmentVariable(EnvironmentVariable))).Value;
 
     /// <summary>The variant an <see cref="EnvironmentVariable"/> value asks for; unset means <see cref="Best"/>.</summary>
     internal static KernelVariant ResolveRequested(string? requested)

@@ -44,7 +44,7 @@ internal static unsafe class PackedGemm<TOps, TVector>
         var packedA = Scratch.Get(ScratchSlot.PackedA, (long)packedBlockRows * packedDepth);
         var packedB = Scratch.Get(ScratchSlot.PackedB, (long)packedBlockColumns * packedDepth);
         var edgeTile = stackalloc float[TileRows * TileColumns];
-        var rowMajorA = !g.TransposeA && GemmBlocking.ReadRowMajorA && GemmBlocking.RowsSpreadOverCacheSets(g.Lda);
+        var rowMajorA = !g.TransposeA && g.ReadRowMajorA && GemmBlocking.RowsSpreadOverCacheSets(g.Lda);
         for (var column = 0; column < g.N; column += GemmBlocking.Columns)
         {
             var columns = Math.Min(GemmBlocking.Columns, g.N - column);

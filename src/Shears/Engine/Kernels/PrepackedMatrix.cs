@@ -14,27 +14,27 @@ internal sealed unsafe class PrepackedMatrix
     private int _width;
 
     /// <summary>
-    /// <c>C = alpha·op(A)·op(B) + beta·C</c> like <see cref="Gemm.Multiply(MatrixOp, MatrixOp, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>,
+    /// <c>C = alpha·op(A)·op(B) + beta·C</c> like <see cref="Gemm.Multiply(MatrixOp, MatrixOp, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int, EngineOptions)"/>,
     /// over whole arrays, with op(B) read from the panels packed from <paramref name="b"/>.
     /// </summary>
     /// <param name="relu">Clamp C at zero afterwards (a Relu folded into the product), tile by tile when the packed kernel runs.</param>
-    public void Multiply(MatrixOp opA, MatrixOp opB, int m, int n, int k, float alpha, float[] a, int lda, EngineTensor b, int ldb, float beta, float[] c, int ldc, bool relu = false)
+    public void Multiply(EngineOptions options, MatrixOp opA, MatrixOp opB, int m, int n, int k, float alpha, float[] a, int lda, EngineTensor b, int ldb, float beta, float[] c, int ldc, bool relu = false)
     {
         if (m == 0 || n == 0)
         {
             return;
         }
-        var variant = KernelRegistry.Active;
+        var (variant, threads) = (options.Kernels, options.EffectiveThreads);
         fixed (float* pa = a)
         fixed (float* pb = b.Floats)
         fixed (float* pc = c)
         {
-            var arguments = GemmArguments.Create(opA, opB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+            var arguments = GemmArguments.Create(opA, opB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, options.ReadRowMajorA);
             arguments.Relu = relu;
             // The dot-product path reads B where it lies: nothing to pack for it.
             if (!Gemm.RunsPacked(arguments) || k == 0)
             {
-                Gemm.Run(variant, arguments, GemmBlocking.ThreadsFor((long)m * n * k));
+                Gemm.Run(variant, arguments, GemmBlocking.ThreadsFor((long)m * n * k, threads));
                 return;
             }
             Refresh(variant, arguments, b);
@@ -42,7 +42,7 @@ internal sealed unsafe class PrepackedMatrix
             {
                 arguments.PackedB = panels;
                 arguments.PackedBWidth = _width;
-                Gemm.Run(variant, arguments, GemmBlocking.ThreadsFor((long)m * n * k));
+                Gemm.Run(variant, arguments, GemmBlocking.ThreadsFor((long)m * n * k, threads));
             }
         }
     }

@@ -9,9 +9,6 @@ namespace Shears.Engine.Kernels;
 /// </summary>
 internal static class Winograd
 {
-    /// <summary>On unless SHEARS_WINOGRAD=0; off only to compare against the im2col path.</summary>
-    public static bool Enabled { get; set; } = Environment.GetEnvironmentVariable("SHEARS_WINOGRAD") != "0";
-
     /// <summary>Positions of the 4×4 transform domain; each is one GEMM over channels.</summary>
     public const int Positions = 16;
 

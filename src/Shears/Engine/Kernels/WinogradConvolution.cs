@@ -110,18 +110,18 @@ internal static unsafe class WinogradConvolution<TOps, TVector>
                 var u = plan.Weights + (position * weightStep);
                 if (plan.Pass == ConvPass.Forward)
                 {
-                    Gemm.Run(t.Variant, GemmArguments.Create(MatrixOp.Identity, MatrixOp.Identity, rows, g.OutChannels, g.InChannels, 1f, v, inputs, u, g.OutChannels, 0f, m, outputs), plan.GemmThreads);
+                    Gemm.Run(t.Variant, GemmArguments.Create(MatrixOp.Identity, MatrixOp.Identity, rows, g.OutChannels, g.InChannels, 1f, v, inputs, u, g.OutChannels, 0f, m, outputs, t.ReadRowMajorA), plan.GemmThreads);
                     continue;
                 }
                 if (plan.Pass != ConvPass.BackwardInput)
                 {
                     // ∂L/∂U[ξ] += V[ξ]ᵀ P[ξ], before the input gradient below takes V's place.
                     var sums = plan.GradientSums + (((part * Winograd.Positions) + position) * weightStep);
-                    Gemm.Run(t.Variant, GemmArguments.Create(MatrixOp.Transpose, MatrixOp.Identity, g.InChannels, g.OutChannels, rows, 1f, v, inputs, m, outputs, n == first ? 0f : 1f, sums, g.OutChannels), plan.GemmThreads);
+                    Gemm.Run(t.Variant, GemmArguments.Create(MatrixOp.Transpose, MatrixOp.Identity, g.InChannels, g.OutChannels, rows, 1f, v, inputs, m, outputs, n == first ? 0f : 1f, sums, g.OutChannels, t.ReadRowMajorA), plan.GemmThreads);
                 }
                 if (plan.Pass != ConvPass.BackwardWeight)
                 {
-                    Gemm.Run(t.Variant, GemmArguments.Create(MatrixOp.Identity, MatrixOp.Transpose, rows, g.InChannels, g.OutChannels, 1f, m, outputs, u, g.OutChannels, 0f, v, inputs), plan.GemmThreads);
+                    Gemm.Run(t.Variant, GemmArguments.Create(MatrixOp.Identity, MatrixOp.Transpose, rows, g.InChannels, g.OutChannels, 1f, m, outputs, u, g.OutChannels, 0f, v, inputs, t.ReadRowMajorA), plan.GemmThreads);
                 }
             }
             for (var i = 0; i < count && plan.Pass != ConvPass.BackwardWeight; i++)

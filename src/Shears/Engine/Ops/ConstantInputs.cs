@@ -4,12 +4,12 @@ namespace Shears.Engine.Ops;
 
 /// <summary>
 /// Reads operands that shape inference needed as constants (axes, pads, repeats, scales): by the
-/// time a plan is compiled they are folded initializers, so kernels read them once at construction.
+/// time a plan is compiled they are folded initializers, so executors read them once at construction.
 /// </summary>
 internal static class ConstantInputs
 {
     /// <summary>The integer values of input <paramref name="index"/>, or null when it is omitted.</summary>
-    public static long[]? Ints(KernelContext context, int index)
+    public static long[]? Ints(OpExecutorContext context, int index)
     {
         if (context.Node.Input(index) is null)
         {
@@ -25,7 +25,7 @@ internal static class ConstantInputs
     }
 
     /// <summary>The float values of input <paramref name="index"/>, or null when it is omitted.</summary>
-    public static float[]? Floats(KernelContext context, int index)
+    public static float[]? Floats(OpExecutorContext context, int index)
     {
         if (context.Node.Input(index) is null)
         {
@@ -38,6 +38,6 @@ internal static class ConstantInputs
     }
 
     /// <summary>Axes from the 'axes' attribute before <paramref name="inputSinceOpset"/>, from input <paramref name="index"/> after; null when absent.</summary>
-    public static long[]? Axes(KernelContext context, int index, long inputSinceOpset) =>
+    public static long[]? Axes(OpExecutorContext context, int index, long inputSinceOpset) =>
         context.Opset < inputSinceOpset ? context.Node.GetInts("axes") : Ints(context, index);
 }

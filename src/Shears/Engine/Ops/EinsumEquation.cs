@@ -24,7 +24,7 @@ internal sealed class EinsumEquation
 
     public int[] ShapeOf(string subscripts) => [.. subscripts.Select(s => Sizes[s])];
 
-    public static EinsumEquation Parse(KernelContext c, string equation, int[][] shapes)
+    public static EinsumEquation Parse(OpExecutorContext c, string equation, int[][] shapes)
     {
         equation = equation.Replace(" ", "", StringComparison.Ordinal);
         var arrow = equation.IndexOf("->", StringComparison.Ordinal);

@@ -2,11 +2,11 @@ using Shears.IR;
 
 namespace Shears.Engine.Ops;
 
-/// <summary>Compile-time checks kernels share.</summary>
+/// <summary>Compile-time checks executors share.</summary>
 internal static class InputChecks
 {
     /// <summary>Fails compilation unless input <paramref name="index"/> is a float tensor (the engine's compute type).</summary>
-    public static void RequireFloat(KernelContext context, int index = 0)
+    public static void RequireFloat(OpExecutorContext context, int index = 0)
     {
         if (context.Inputs[index]?.Type != DataType.Float)
         {

@@ -13,7 +13,7 @@ namespace Shears.Engine.Ops;
 /// </summary>
 internal static unsafe class MaxPool2x2
 {
-    /// <summary>Whether the window is 2-D, 2×2, stride 2, unpadded and undilated: fixed for a compiled kernel.</summary>
+    /// <summary>Whether the window is 2-D, 2×2, stride 2, unpadded and undilated: fixed for a compiled executor.</summary>
     public static bool Fits(PoolWindow window) =>
         window.Input[0] == 1
         && window.Output[1] == window.Input[1] / 2
@@ -21,9 +21,9 @@ internal static unsafe class MaxPool2x2
         && window.Dilation[1] == 1 && window.Dilation[2] == 1
         && AllWindows(window.First[1], window.Taps[1]) && AllWindows(window.First[2], window.Taps[2]);
 
-    /// <summary>Whether this CPU has the shuffles and the active kernel variant is not the forced scalar reference; checked per call.</summary>
-    public static bool Enabled =>
-        (Sse.IsSupported || AdvSimd.Arm64.IsSupported) && Kernels.KernelRegistry.Active != KernelVariant.Scalar;
+    /// <summary>Whether this CPU has the shuffles and the plan's kernel variant is not the scalar reference.</summary>
+    public static bool Enabled(EngineOptions options) =>
+        (Sse.IsSupported || AdvSimd.Arm64.IsSupported) && options.Kernels != KernelVariant.Scalar;
 
     /// <summary>Planes [firstPlane, endPlane): y the maxima, winners their indices in the whole input.</summary>
     public static void Forward(PoolWindow window, float* x, float* y, int* winners, int firstPlane, int endPlane)

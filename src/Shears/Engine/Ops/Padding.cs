@@ -5,7 +5,7 @@ namespace Shears.Engine.Ops;
 /// <summary>A Pad node's mode, per-axis amounts (negative amounts crop) and constant value, from attributes (before opset 11) or inputs.</summary>
 internal sealed record Padding(string Mode, int[] Begin, int[] End, double Value)
 {
-    public static Padding Read(KernelContext c)
+    public static Padding Read(OpExecutorContext c)
     {
         var rank = c.Inputs[0]!.Rank;
         var mode = c.Node.GetString("mode", "constant");

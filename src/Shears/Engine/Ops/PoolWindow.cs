@@ -44,7 +44,7 @@ internal sealed class PoolWindow
 
     public int OutputPlane { get; }
 
-    public static PoolWindow Create(KernelContext c, int[] inputShape, int[] outputShape)
+    public static PoolWindow Create(OpExecutorContext c, int[] inputShape, int[] outputShape)
     {
         var spatial = inputShape.Length - 2;
         if (spatial < 1 || spatial > Axes)
@@ -161,7 +161,7 @@ internal sealed class PoolWindow
     private static long[] Ones(int count) => [.. Enumerable.Repeat(1L, count)];
 }
 
-/// <summary>What a pooling kernel does per window; a struct so the JIT inlines it into the loop nest.</summary>
+/// <summary>What a pooling executor does per window; a struct so the JIT inlines it into the loop nest.</summary>
 internal interface IWindowVisitor
 {
     /// <summary>Starts output element <paramref name="output"/>, whose window has the given valid and padded tap counts.</summary>

@@ -1,6 +1,6 @@
 namespace Shears.Engine.Ops;
 
-/// <summary>Shape arithmetic shared by the kernels: products, row-major strides, axis normalisation.</summary>
+/// <summary>Shape arithmetic shared by the executors: products, row-major strides, axis normalisation.</summary>
 internal static class ShapeMath
 {
     public static int Product(ReadOnlySpan<int> dims)
@@ -31,7 +31,7 @@ internal static class ShapeMath
         (Product(shape.AsSpan(0, axis)), shape[axis], Product(shape.AsSpan(axis + 1)));
 
     /// <summary>An axis attribute or input normalised to [0, rank); negative values count from the end.</summary>
-    public static int Axis(KernelContext context, long axis, int rank)
+    public static int Axis(OpExecutorContext context, long axis, int rank)
     {
         var normalized = axis < 0 ? axis + rank : axis;
         if (normalized < 0 || normalized >= rank)

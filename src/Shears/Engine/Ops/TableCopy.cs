@@ -22,9 +22,12 @@ internal sealed class TableCopy : IStorageAction
     private readonly int _sourceStep;
     private readonly int _destinationStep;
     private readonly bool _leadingAxisDisjoint;
+    private readonly EngineOptions _options;
 
-    public TableCopy(int[] sizes, int[][] sourceTables, int[][] destinationTables)
+    /// <param name="options">The threads the copy's rows run on (the executor's plan options).</param>
+    public TableCopy(EngineOptions options, int[] sizes, int[][] sourceTables, int[][] destinationTables)
     {
+        _options = options;
         Count = ShapeMath.Product(sizes);
         var axes = new List<Axis>();
         for (var a = 0; a < sizes.Length && Count > 0; a++)
@@ -99,7 +102,7 @@ internal sealed class TableCopy : IStorageAction
     {
         if (Count > 0)
         {
-            ParallelRange.For(_rows, RowGrain, (start, end) => CopyRows(source, destination, start, end));
+            ParallelRange.For(_options, _rows, RowGrain, (start, end) => CopyRows(source, destination, start, end));
         }
     }
 
@@ -118,13 +121,13 @@ internal sealed class TableCopy : IStorageAction
         }
         if (injective)
         {
-            ParallelRange.For(_rows, RowGrain, (start, end) => AccumulateRows<TCombiner>(source, destination, start, end));
+            ParallelRange.For(_options, _rows, RowGrain, (start, end) => AccumulateRows<TCombiner>(source, destination, start, end));
         }
         else if (_leadingAxisDisjoint)
         {
             // Blocks of rows that differ in the leading coordinate write disjoint destination ranges.
             var perBlock = _rows / _sizes[0];
-            ParallelRange.For(_sizes[0], Math.Max(1, RowGrain / perBlock), (start, end) =>
+            ParallelRange.For(_options, _sizes[0], Math.Max(1, RowGrain / perBlock), (start, end) =>
                 AccumulateRows<TCombiner>(source, destination, start * perBlock, end * perBlock));
         }
         else

@@ -36,9 +36,10 @@ public sealed class Adam : IOptimizer
 
     public static Adam AdamW(float weightDecay = 0.01f) => new(weightDecay: weightDecay, decoupled: true);
 
-    public void Step(ParameterStore parameters, float learningRate)
+    public void Step(ParameterStore parameters, float learningRate, EngineOptions engine)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(engine);
         _step++;
         var correction1 = 1f - MathF.Pow(Beta1, _step);
         var correction2 = 1f - MathF.Pow(Beta2, _step);
@@ -56,7 +57,7 @@ public sealed class Adam : IOptimizer
             }
             var (weights, grads, m, v) = (parameters.Value(name), parameters.Grad(name), state.M, state.V);
             // Large weights are split over the engine's threads; the update is memory-bound and per element.
-            ParallelRange.For(w.Length, 1 << 14, (start, end) =>
+            ParallelRange.For(engine, w.Length, 1 << 14, (start, end) =>
                 Update(weights.Span[start..end], grads.Span[start..end], m.AsSpan(start, end - start), v.AsSpan(start, end - start), l2, shrink, stepSize, sqrtCorrection2));
             parameters.ApplyMask(name);
             weights.MarkChanged();

@@ -22,7 +22,7 @@ public sealed class Sgd : IOptimizer
 
     public bool Nesterov { get; }
 
-    public void Step(ParameterStore parameters, float learningRate)
+    public void Step(ParameterStore parameters, float learningRate, EngineOptions engine)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         foreach (var name in parameters.Trainable)

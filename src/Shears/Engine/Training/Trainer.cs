@@ -81,7 +81,7 @@ public sealed class Trainer
                 Parameters.ZeroGrads();
                 plan.Backward(new Dictionary<string, float[]>(1) { [_output] = gradient });
                 rate = _options.Schedule.At(step++, totalSteps, stepsPerEpoch);
-                optimizer.Step(Parameters, rate);
+                optimizer.Step(Parameters, rate, _options.Engine);
                 lossSum += batchLoss * count;
                 correct += batchCorrect;
                 seen += count;
@@ -111,7 +111,7 @@ public sealed class Trainer
         if (!_plans.TryGetValue(batch, out var plan))
         {
             var perSample = InputLayout.Resolve(_model, _input, sampleShape);
-            plan = ExecutionPlan.Compile(_model, new Dictionary<string, int[]> { [_input] = [batch, .. perSample] }, ExecutionMode.Training, Parameters);
+            plan = ExecutionPlan.Compile(_model, new Dictionary<string, int[]> { [_input] = [batch, .. perSample] }, ExecutionMode.Training, Parameters, engine: _options.Engine);
             _plans[batch] = plan;
         }
         return plan;

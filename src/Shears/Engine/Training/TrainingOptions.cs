@@ -1,6 +1,6 @@
 namespace Shears.Engine.Training;
 
-/// <summary>How to train: epochs, batch size, optimizer, learning-rate schedule, loss and seed.</summary>
+/// <summary>How to train: epochs, batch size, optimizer, learning-rate schedule, loss, seed and engine options.</summary>
 public sealed record TrainingOptions
 {
     public int Epochs { get; init; } = 10;
@@ -23,8 +23,12 @@ public sealed record TrainingOptions
     /// <summary>Output holding the logits (default: the model's first output).</summary>
     public string? OutputName { get; init; }
 
+    /// <summary>Threads, kernel variant and Winograd choice of the training plans and the optimizer.</summary>
+    public EngineOptions Engine { get; init; } = EngineOptions.Default;
+
     public void Validate()
     {
+        ArgumentNullException.ThrowIfNull(Engine);
         if (Epochs < 0)
         {
             throw new ShearsException($"epochs must be 0 or more, not {Epochs}");

@@ -6,12 +6,14 @@ namespace Shears.Hardware.Latency;
 
 /// <summary>
 /// Times models in the Shears engine: compiled once for the batch, inputs filled with a fixed
-/// pattern, every kernel timed by <see cref="ExecutionPlan.ForwardTimed"/>. Kernel threads follow
-/// the options for the measurement and are restored afterwards (they are a process-wide setting,
-/// so measure one model at a time).
+/// pattern, every kernel timed by <see cref="ExecutionPlan.ForwardTimed"/>. The plan runs with the
+/// meter's engine options and the measurement's thread count, so meters may time models side by side.
 /// </summary>
-public sealed class EngineLatencyMeter : ILatencyMeter
+/// <param name="engine">Kernel variant and Winograd choice of the timed plans; <see cref="EngineOptions.Default"/> when null. Threads come from each measurement's settings.</param>
+public sealed class EngineLatencyMeter(EngineOptions? engine = null) : ILatencyMeter
 {
+    private readonly EngineOptions _engine = engine ?? EngineOptions.Default;
+
     public LatencyRuntime Runtime => LatencyRuntime.Engine;
 
     public LatencyMeasurement Measure(Model model, MeasurementOptions options)
@@ -21,7 +23,7 @@ public sealed class EngineLatencyMeter : ILatencyMeter
         options.Validate();
         var shapes = ModelBatch.InputShapes(model, options.Settings.Batch)
             .ToDictionary(pair => pair.Key, pair => pair.Value.ToArray().Select(size => checked((int)size)).ToArray(), StringComparer.Ordinal);
-        var plan = ExecutionPlan.Compile(model, shapes);
+        var plan = ExecutionPlan.Compile(model, shapes, engine: _engine with { Threads = options.Settings.Threads });
         foreach (var input in plan.InputNames)
         {
             var tensor = plan.Input(input);
@@ -34,31 +36,21 @@ public sealed class EngineLatencyMeter : ILatencyMeter
                 }
             }
         }
-        var kernels = plan.Kernels;
-        var ticks = new long[kernels.Count];
+        var executors = plan.Executors;
+        var ticks = new long[executors.Count];
         var rows = new List<double[]>();
-        var previousThreads = EngineSettings.Threads;
-        EngineSettings.Threads = options.Settings.Threads;
-        IReadOnlyList<RunTiming> timings;
-        try
-        {
-            var warmupLeft = options.WarmupRuns;
-            timings = RunSampler.Sample(
-                () =>
+        var warmupLeft = options.WarmupRuns;
+        var timings = RunSampler.Sample(
+            () =>
+            {
+                plan.ForwardTimed(ticks);
+                if (warmupLeft-- <= 0)
                 {
-                    plan.ForwardTimed(ticks);
-                    if (warmupLeft-- <= 0)
-                    {
-                        rows.Add([.. ticks.Select(tick => tick * 1000.0 / Stopwatch.Frequency)]);
-                    }
-                },
-                options);
-        }
-        finally
-        {
-            EngineSettings.Threads = previousThreads;
-        }
-        var nodes = kernels.Select(kernel => (kernel.Name, kernel.Op, (string?)kernel.Name)).ToList();
+                    rows.Add([.. ticks.Select(tick => tick * 1000.0 / Stopwatch.Frequency)]);
+                }
+            },
+            options);
+        var nodes = executors.Select(executor => (executor.Name, executor.Op, (string?)executor.Name)).ToList();
         return MeasurementSummary.Summarize(timings, options.PerNode ? nodes : [], options.PerNode ? rows : [], options);
     }
 }

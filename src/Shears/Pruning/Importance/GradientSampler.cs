@@ -9,7 +9,8 @@ namespace Shears.Pruning.Importance;
 public static class GradientSampler
 {
     /// <summary>Runs the first <paramref name="samples"/> samples (in a seeded order) through forward and backward and averages the weight gradients.</summary>
-    public static IReadOnlyDictionary<string, float[]> Compute(Model model, IBatchSource data, int samples = 512, int batchSize = 64, ulong seed = 0)
+    /// <param name="engine">Options of the training plans; <see cref="EngineOptions.Default"/> when null.</param>
+    public static IReadOnlyDictionary<string, float[]> Compute(Model model, IBatchSource data, int samples = 512, int batchSize = 64, ulong seed = 0, EngineOptions? engine = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -28,7 +29,7 @@ public static class GradientSampler
             var count = Math.Min(batchSize, total - start);
             if (!plans.TryGetValue(count, out var plan))
             {
-                plans[count] = plan = ExecutionPlan.Compile(model, new Dictionary<string, int[]> { [input] = [count, .. perSample] }, ExecutionMode.Training, parameters);
+                plans[count] = plan = ExecutionPlan.Compile(model, new Dictionary<string, int[]> { [input] = [count, .. perSample] }, ExecutionMode.Training, parameters, engine: engine);
             }
             data.CopyBatch(order.AsSpan(start, count), plan.Input(input).Floats, labels.AsSpan(0, count));
             plan.Forward();

@@ -1,3 +1,4 @@
+using Shears.Engine;
 using Shears.Engine.Kernels;
 
 namespace Shears.Tests.Engine.Kernels;
@@ -17,14 +18,15 @@ public class AllocationTests
         var w = new float[g.WeightLength];
         var y = new float[g.OutputLength];
         var dw = new float[depthwise.WeightLength];
+        var options = EngineOptions.Default;
         void Work()
         {
-            Gemm.Multiply(MatrixOp.Identity, MatrixOp.Transpose, 40, 50, 300, a, b, c);
-            Gemm.Multiply(MatrixOp.Transpose, MatrixOp.Identity, 3, 50, 300, a, b, c);
-            Convolution.Forward(g, x, w, [], y);
-            Convolution.BackwardInput(g, y, w, x);
-            Convolution.BackwardWeight(g, x, y, w);
-            Convolution.BackwardWeight(depthwise, x, y.AsSpan(0, (int)depthwise.OutputLength), dw);
+            Gemm.Multiply(MatrixOp.Identity, MatrixOp.Transpose, 40, 50, 300, a, b, c, options);
+            Gemm.Multiply(MatrixOp.Transpose, MatrixOp.Identity, 3, 50, 300, a, b, c, options);
+            Convolution.Forward(g, x, w, [], y, options);
+            Convolution.BackwardInput(g, y, w, x, options);
+            Convolution.BackwardWeight(g, x, y, w, options);
+            Convolution.BackwardWeight(depthwise, x, y.AsSpan(0, (int)depthwise.OutputLength), dw, options);
         }
         Work();
         var before = GC.GetAllocatedBytesForCurrentThread();

@@ -1,3 +1,4 @@
+using Shears.Engine;
 using Shears.Engine.Kernels;
 
 namespace Shears.Tests.Engine.Kernels;
@@ -47,7 +48,7 @@ public class ConvolutionTests
     [MemberData(nameof(Cases))]
     public void Forward_and_backward_match_the_direct_definition(KernelVariant variant, string name)
     {
-        using var forced = KernelRegistry.Force(variant);
+        var options = new EngineOptions { Kernels = variant, Threads = 2 };
         var g = Geometries[name];
         var random = new Random(name.Length);
         var input = ReferenceGemm.Random(random, (int)g.InputLength);
@@ -57,28 +58,28 @@ public class ConvolutionTests
         var filterTerms = g.InChannelsPerGroup * g.KernelHeight * g.KernelWidth;
 
         var output = Filled((int)g.OutputLength);
-        Convolution.Forward(g, input, weight, bias, output);
+        Convolution.Forward(g, input, weight, bias, output, options);
         ReferenceConvolution.AssertClose(ReferenceConvolution.Forward(g, input, weight, bias), output, filterTerms, "output");
 
-        Convolution.Forward(g, input, weight, [], output);
+        Convolution.Forward(g, input, weight, [], output, options);
         ReferenceConvolution.AssertClose(ReferenceConvolution.Forward(g, input, weight, null), output, filterTerms, "unbiased output");
 
         var inputGradient = Filled((int)g.InputLength);
-        Convolution.BackwardInput(g, outputGradient, weight, inputGradient);
+        Convolution.BackwardInput(g, outputGradient, weight, inputGradient, options);
         ReferenceConvolution.AssertClose(ReferenceConvolution.BackwardInput(g, outputGradient, weight), inputGradient, g.OutChannelsPerGroup * g.KernelHeight * g.KernelWidth, "input gradient");
 
         var weightGradient = Filled((int)g.WeightLength);
-        Convolution.BackwardWeight(g, input, outputGradient, weightGradient);
+        Convolution.BackwardWeight(g, input, outputGradient, weightGradient, options);
         ReferenceConvolution.AssertClose(ReferenceConvolution.BackwardWeight(g, input, outputGradient), weightGradient, g.Batch * g.OutHeight * g.OutWidth, "weight gradient");
 
         var bothInput = Filled((int)g.InputLength);
         var bothWeight = Filled((int)g.WeightLength);
-        Convolution.Backward(g, input, outputGradient, weight, bothInput, bothWeight);
+        Convolution.Backward(g, input, outputGradient, weight, bothInput, bothWeight, options);
         ReferenceConvolution.AssertClose(ReferenceConvolution.BackwardInput(g, outputGradient, weight), bothInput, g.OutChannelsPerGroup * g.KernelHeight * g.KernelWidth, "input gradient of the joint pass");
         ReferenceConvolution.AssertClose(ReferenceConvolution.BackwardWeight(g, input, outputGradient), bothWeight, g.Batch * g.OutHeight * g.OutWidth, "weight gradient of the joint pass");
 
         var biasGradient = Filled(g.OutChannels);
-        Convolution.BackwardBias(g, outputGradient, biasGradient);
+        Convolution.BackwardBias(g, outputGradient, biasGradient, options);
         var positions = g.OutHeight * g.OutWidth;
         var expectedBias = new double[g.OutChannels];
         for (var i = 0; i < outputGradient.Length; i++)
@@ -92,7 +93,7 @@ public class ConvolutionTests
     [MemberData(nameof(KernelVariants.Available), MemberType = typeof(KernelVariants))]
     public void Gradients_agree_with_finite_differences(KernelVariant variant)
     {
-        using var forced = KernelRegistry.Force(variant);
+        var options = new EngineOptions { Kernels = variant, Threads = 2 };
         foreach (var g in new ConvGeometry[]
         {
             new(2, 4, 5, 6, 4, 3, 2) { Groups = 2, StrideHeight = 2, PadTop = 1, PadRight = 1 },
@@ -106,15 +107,15 @@ public class ConvolutionTests
             var upstream = ReferenceGemm.Random(random, (int)g.OutputLength);
             var inputGradient = new float[g.InputLength];
             var weightGradient = new float[g.WeightLength];
-            Convolution.BackwardInput(g, upstream, weight, inputGradient);
-            Convolution.BackwardWeight(g, input, upstream, weightGradient);
+            Convolution.BackwardInput(g, upstream, weight, inputGradient, options);
+            Convolution.BackwardWeight(g, input, upstream, weightGradient, options);
             for (var i = 0; i < input.Length; i++)
             {
-                AssertMatchesDifference(inputGradient[i], input, i, () => Loss(g, input, weight, upstream), $"dX[{i}]");
+                AssertMatchesDifference(inputGradient[i], input, i, () => Loss(g, input, weight, upstream, options), $"dX[{i}]");
             }
             for (var i = 0; i < weight.Length; i++)
             {
-                AssertMatchesDifference(weightGradient[i], weight, i, () => Loss(g, input, weight, upstream), $"dW[{i}]");
+                AssertMatchesDifference(weightGradient[i], weight, i, () => Loss(g, input, weight, upstream, options), $"dW[{i}]");
             }
         }
     }
@@ -122,14 +123,15 @@ public class ConvolutionTests
     [Fact]
     public void Winograd_takes_3x3_stride_1_layers_with_more_than_16_channels_each_way()
     {
+        var options = new EngineOptions();
         foreach (var (name, g) in Geometries)
         {
-            Assert.Equal(name.StartsWith("Winograd", StringComparison.Ordinal), Convolution.UsesWinograd(g));
+            Assert.Equal(name.StartsWith("Winograd", StringComparison.Ordinal), Convolution.UsesWinograd(g, options));
         }
-        Assert.False(Convolution.UsesWinograd(new ConvGeometry(8, 16, 28, 28, 16, 3, 3)));
-        Assert.False(Convolution.UsesWinograd(new ConvGeometry(8, 32, 28, 28, 32, 3, 3) { StrideHeight = 2, StrideWidth = 2 }));
-        Assert.False(Convolution.UsesWinograd(new ConvGeometry(8, 32, 28, 28, 32, 3, 3) { Groups = 2 }));
-        Assert.False(Convolution.UsesWinograd(new ConvGeometry(8, 32, 28, 28, 32, 3, 3) { PadTop = 3 }));
+        Assert.False(Convolution.UsesWinograd(new ConvGeometry(8, 16, 28, 28, 16, 3, 3), options));
+        Assert.False(Convolution.UsesWinograd(new ConvGeometry(8, 32, 28, 28, 32, 3, 3) { StrideHeight = 2, StrideWidth = 2 }, options));
+        Assert.False(Convolution.UsesWinograd(new ConvGeometry(8, 32, 28, 28, 32, 3, 3) { Groups = 2 }, options));
+        Assert.False(Convolution.UsesWinograd(new ConvGeometry(8, 32, 28, 28, 32, 3, 3) { PadTop = 3 }, options));
     }
 
     [Fact]
@@ -147,19 +149,20 @@ public class ConvolutionTests
     public void Rejects_inconsistent_geometry_and_wrong_lengths()
     {
         var g = new ConvGeometry(1, 3, 5, 5, 4, 3, 3);
-        Assert.Throws<ArgumentException>(() => Convolution.Forward(g with { Groups = 2 }, new float[75], new float[54], [], new float[36]));
-        var error = Assert.Throws<ArgumentException>(() => Convolution.Forward(g with { StrideWidth = 0 }, new float[75], new float[108], [], new float[36]));
+        var options = new EngineOptions();
+        Assert.Throws<ArgumentException>(() => Convolution.Forward(g with { Groups = 2 }, new float[75], new float[54], [], new float[36], options));
+        var error = Assert.Throws<ArgumentException>(() => Convolution.Forward(g with { StrideWidth = 0 }, new float[75], new float[108], [], new float[36], options));
         Assert.Contains("strides must be > 0", error.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => Convolution.Forward(g with { KernelHeight = 7 }, new float[75], new float[252], [], new float[4]));
-        Assert.Throws<ArgumentException>(() => Convolution.Forward(g, new float[74], new float[108], [], new float[36]));
-        Assert.Throws<ArgumentException>(() => Convolution.Forward(g, new float[75], new float[108], new float[3], new float[36]));
-        Assert.Throws<ArgumentException>(() => Convolution.BackwardWeight(g, new float[75], new float[36], new float[107]));
+        Assert.Throws<ArgumentException>(() => Convolution.Forward(g with { KernelHeight = 7 }, new float[75], new float[252], [], new float[4], options));
+        Assert.Throws<ArgumentException>(() => Convolution.Forward(g, new float[74], new float[108], [], new float[36], options));
+        Assert.Throws<ArgumentException>(() => Convolution.Forward(g, new float[75], new float[108], new float[3], new float[36], options));
+        Assert.Throws<ArgumentException>(() => Convolution.BackwardWeight(g, new float[75], new float[36], new float[107], options));
     }
 
-    private static double Loss(ConvGeometry g, float[] input, float[] weight, float[] upstream)
+    private static double Loss(ConvGeometry g, float[] input, float[] weight, float[] upstream, EngineOptions options)
     {
         var output = new float[g.OutputLength];
-        Convolution.Forward(g, input, weight, [], output);
+        Convolution.Forward(g, input, weight, [], output, options);
         double loss = 0;
         for (var i = 0; i < output.Length; i++)
         {
@@ -179,7 +182,7 @@ public class ConvolutionTests
         var down = loss();
         values[index] = saved;
         var numeric = (up - down) / (2 * Step);
-        Assert.True(Math.Abs(numeric - analytic) <= 2e-3 * Math.Max(1, Math.Abs(numeric)), $"{what}: analytic {analytic}, finite difference {numeric} ({KernelRegistry.Active})");
+        Assert.True(Math.Abs(numeric - analytic) <= 2e-3 * Math.Max(1, Math.Abs(numeric)), $"{what}: analytic {analytic}, finite difference {numeric}");
     }
 
     private static float[] Filled(int length) => Enumerable.Repeat(float.NaN, length).ToArray();

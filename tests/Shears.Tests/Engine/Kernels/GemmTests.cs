@@ -1,3 +1,4 @@
+using Shears.Engine;
 using Shears.Engine.Kernels;
 
 namespace Shears.Tests.Engine.Kernels;
@@ -10,7 +11,7 @@ public class GemmTests
     [MemberData(nameof(KernelVariants.Available), MemberType = typeof(KernelVariants))]
     public void Matches_reference_at_odd_sizes_for_every_transpose(KernelVariant variant)
     {
-        using var forced = KernelRegistry.Force(variant);
+        var options = new EngineOptions { Kernels = variant };
         var random = new Random(17);
         for (var mi = 0; mi < Sizes.Length; mi++)
         {
@@ -22,7 +23,7 @@ public class GemmTests
                 {
                     foreach (var opB in new[] { MatrixOp.Identity, MatrixOp.Transpose })
                     {
-                        CheckAgainstReference(random, opA, opB, Sizes[mi], Sizes[ni], k, alpha: 1.5f, beta: -0.75f, padding: 3);
+                        CheckAgainstReference(options, random, opA, opB, Sizes[mi], Sizes[ni], k, alpha: 1.5f, beta: -0.75f, padding: 3);
                     }
                 }
             }
@@ -33,29 +34,31 @@ public class GemmTests
     [MemberData(nameof(KernelVariants.Available), MemberType = typeof(KernelVariants))]
     public void Matches_reference_across_cache_blocks_and_threads(KernelVariant variant)
     {
-        using var forced = KernelRegistry.Force(variant);
+        var options = new EngineOptions { Kernels = variant };
         var random = new Random(5);
         // Larger than one depth block (256), one row block (144) and one column block (2048).
-        CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Identity, 150, 2100, 300, alpha: 0.5f, beta: 2f, padding: 1, threads: 2);
-        CheckAgainstReference(random, MatrixOp.Transpose, MatrixOp.Transpose, 161, 70, 530, alpha: 1f, beta: 0f, padding: 0, threads: 2);
-        CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Transpose, 16, 999, 300, alpha: -1f, beta: 1f, padding: 5, threads: 2);
-        CheckAgainstReference(random, MatrixOp.Transpose, MatrixOp.Identity, 9, 1001, 77, alpha: 2f, beta: 0.5f, padding: 2, threads: 2);
+        CheckAgainstReference(options, random, MatrixOp.Identity, MatrixOp.Identity, 150, 2100, 300, alpha: 0.5f, beta: 2f, padding: 1, threads: 2);
+        CheckAgainstReference(options, random, MatrixOp.Transpose, MatrixOp.Transpose, 161, 70, 530, alpha: 1f, beta: 0f, padding: 0, threads: 2);
+        CheckAgainstReference(options, random, MatrixOp.Identity, MatrixOp.Transpose, 16, 999, 300, alpha: -1f, beta: 1f, padding: 5, threads: 2);
+        CheckAgainstReference(options, random, MatrixOp.Transpose, MatrixOp.Identity, 9, 1001, 77, alpha: 2f, beta: 0.5f, padding: 2, threads: 2);
         // Six leftover rows over whole column panels (the six-row tile writes C directly), four leftover
         // rows (through the edge tile), a depth kept in one block (384) and one split in two (385).
-        CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Identity, 66, 64, 384, alpha: 1f, beta: 0.5f, padding: 0, threads: 1);
-        CheckAgainstReference(random, MatrixOp.Transpose, MatrixOp.Identity, 64, 96, 385, alpha: 1f, beta: 0f, padding: 1, threads: 1);
+        CheckAgainstReference(options, random, MatrixOp.Identity, MatrixOp.Identity, 66, 64, 384, alpha: 1f, beta: 0.5f, padding: 0, threads: 1);
+        CheckAgainstReference(options, random, MatrixOp.Transpose, MatrixOp.Identity, 64, 96, 385, alpha: 1f, beta: 0f, padding: 1, threads: 1);
         // A row stride of 1024 floats (4 KiB): A is packed rather than read in place.
-        CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Identity, 40, 50, 1000, alpha: 1f, beta: 0f, padding: 24, threads: 2);
+        CheckAgainstReference(options, random, MatrixOp.Identity, MatrixOp.Identity, 40, 50, 1000, alpha: 1f, beta: 0f, padding: 24, threads: 2);
+        // Every A packed, as with the in-place read switched off.
+        CheckAgainstReference(options with { ReadRowMajorA = false }, random, MatrixOp.Identity, MatrixOp.Identity, 150, 2100, 300, alpha: 0.5f, beta: 2f, padding: 1, threads: 2);
         // Few columns: computed as the transposed product, split over threads along M.
-        CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Identity, 301, 9, 700, alpha: 1f, beta: -1f, padding: 2, threads: 2);
-        CheckAgainstReference(random, MatrixOp.Identity, MatrixOp.Transpose, 77, 13, 40, alpha: 0.5f, beta: 0f, padding: 1, threads: 2);
+        CheckAgainstReference(options, random, MatrixOp.Identity, MatrixOp.Identity, 301, 9, 700, alpha: 1f, beta: -1f, padding: 2, threads: 2);
+        CheckAgainstReference(options, random, MatrixOp.Identity, MatrixOp.Transpose, 77, 13, 40, alpha: 0.5f, beta: 0f, padding: 1, threads: 2);
     }
 
     [Theory]
     [MemberData(nameof(KernelVariants.Available), MemberType = typeof(KernelVariants))]
     public void Zero_beta_overwrites_C_without_reading_it(KernelVariant variant)
     {
-        using var forced = KernelRegistry.Force(variant);
+        var options = new EngineOptions { Kernels = variant };
         foreach (var m in new[] { 3, 40 })
         {
             var (n, k) = (37, 20);
@@ -63,7 +66,7 @@ public class GemmTests
             var a = ReferenceGemm.Random(random, m * k);
             var b = ReferenceGemm.Random(random, k * n);
             var c = Enumerable.Repeat(float.NaN, m * n).ToArray();
-            Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, m, n, k, a, b, c);
+            Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, m, n, k, a, b, c, options);
             var (expected, tolerance) = ReferenceGemm.Compute(MatrixOp.Identity, MatrixOp.Identity, m, n, k, 1f, a, k, b, n, 0f, c, n);
             AssertClose(expected, tolerance, c, m, n, n);
         }
@@ -72,30 +75,33 @@ public class GemmTests
     [Fact]
     public void Zero_depth_or_zero_alpha_only_scales_C()
     {
+        var options = new EngineOptions();
         var c = new float[] { 1, 2, 3, 4 };
-        Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, 2, 2, 0, 1f, [], 1, [], 2, 3f, c, 2);
+        Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, 2, 2, 0, 1f, [], 1, [], 2, 3f, c, 2, options);
         Assert.Equal([3f, 6f, 9f, 12f], c);
         var a = new float[] { float.NaN, 1 };
-        Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, 2, 2, 1, 0f, a, 1, new float[] { 1, 1 }, 2, 0f, c, 2);
+        Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, 2, 2, 1, 0f, a, 1, new float[] { 1, 1 }, 2, 0f, c, 2, options);
         Assert.All(c, value => Assert.Equal(0f, value));
     }
 
     [Fact]
     public void Rejects_short_spans_and_small_leading_dimensions()
     {
+        var options = new EngineOptions();
         var c = new float[6];
-        Assert.Throws<ArgumentException>(() => Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, 2, 3, 4, new float[7], new float[12], c));
-        Assert.Throws<ArgumentException>(() => Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, 2, 3, 4, new float[8], new float[12], new float[5]));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, 2, 3, 4, 1f, new float[8], 3, new float[12], 3, 0f, c, 3));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, -1, 3, 4, new float[8], new float[12], c));
+        Assert.Throws<ArgumentException>(() => Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, 2, 3, 4, new float[7], new float[12], c, options));
+        Assert.Throws<ArgumentException>(() => Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, 2, 3, 4, new float[8], new float[12], new float[5], options));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, 2, 3, 4, 1f, new float[8], 3, new float[12], 3, 0f, c, 3, options));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, -1, 3, 4, new float[8], new float[12], c, options));
     }
 
     [Fact]
     public void Respects_leading_dimension_of_C_and_leaves_the_gap_alone()
     {
+        var options = new EngineOptions();
         // A 2 x 2 product into a 2 x 5 buffer: columns 2..4 must keep their sentinels.
         var c = Enumerable.Repeat(-9f, 10).ToArray();
-        Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, 2, 2, 2, 1f, new float[] { 1, 2, 3, 4 }, 2, new float[] { 5, 6, 7, 8 }, 2, 0f, c, 5);
+        Gemm.Multiply(MatrixOp.Identity, MatrixOp.Identity, 2, 2, 2, 1f, new float[] { 1, 2, 3, 4 }, 2, new float[] { 5, 6, 7, 8 }, 2, 0f, c, 5, options);
         Assert.Equal([19f, 22f, -9f, -9f, -9f, 43f, 50f, -9f, -9f, -9f], c);
     }
 
@@ -103,7 +109,7 @@ public class GemmTests
     [MemberData(nameof(KernelVariants.Available), MemberType = typeof(KernelVariants))]
     public void Prepacked_B_matches_the_reference_and_is_repacked_after_a_change(KernelVariant variant)
     {
-        using var forced = KernelRegistry.Force(variant);
+        var options = new EngineOptions { Kernels = variant };
         var random = new Random(8);
         foreach (var (opB, m, n, k) in new[] { (MatrixOp.Transpose, 40, 70, 530), (MatrixOp.Identity, 150, 200, 300), (MatrixOp.Transpose, 5, 33, 20) })
         {
@@ -118,13 +124,13 @@ public class GemmTests
                 weight.MarkChanged();
                 var c = ReferenceGemm.Random(random, m * n);
                 var (expected, tolerance) = ReferenceGemm.Compute(MatrixOp.Identity, opB, m, n, k, 1f, a, k, weight.Floats, bColumns, 0.5f, c, n);
-                packed.Multiply(MatrixOp.Identity, opB, m, n, k, 1f, a, k, weight, bColumns, 0.5f, c, n);
+                packed.Multiply(options, MatrixOp.Identity, opB, m, n, k, 1f, a, k, weight, bColumns, 0.5f, c, n);
                 AssertClose(expected, tolerance, c, m, n, n, $"{opB} m={m} n={n} k={k} version {version}");
             }
         }
     }
 
-    private static void CheckAgainstReference(Random random, MatrixOp opA, MatrixOp opB, int m, int n, int k, float alpha, float beta, int padding, int threads = 1)
+    private static void CheckAgainstReference(EngineOptions options, Random random, MatrixOp opA, MatrixOp opB, int m, int n, int k, float alpha, float beta, int padding, int threads = 1)
     {
         var (aRows, aColumns) = opA == MatrixOp.Identity ? (m, k) : (k, m);
         var (bRows, bColumns) = opB == MatrixOp.Identity ? (k, n) : (n, k);
@@ -136,11 +142,11 @@ public class GemmTests
         var (expected, tolerance) = ReferenceGemm.Compute(opA, opB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         if (threads == 1)
         {
-            Gemm.Multiply(opA, opB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            Gemm.Multiply(opA, opB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, options);
         }
         else
         {
-            MultiplyWithThreads(opA, opB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, threads);
+            MultiplyWithThreads(options, opA, opB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, threads);
         }
         AssertClose(expected, tolerance, c, m, n, ldc, $"{opA}/{opB} m={m} n={n} k={k}");
         for (var i = 0; i < m; i++)
@@ -152,14 +158,14 @@ public class GemmTests
         }
     }
 
-    private static unsafe void MultiplyWithThreads(MatrixOp opA, MatrixOp opB, int m, int n, int k, float alpha, float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc, int threads)
+    private static unsafe void MultiplyWithThreads(EngineOptions options, MatrixOp opA, MatrixOp opB, int m, int n, int k, float alpha, float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc, int threads)
     {
         fixed (float* pa = a)
         fixed (float* pb = b)
         fixed (float* pc = c)
         {
-            var arguments = GemmArguments.Create(opA, opB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
-            Gemm.Run(KernelRegistry.Active, arguments, threads);
+            var arguments = GemmArguments.Create(opA, opB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, options.ReadRowMajorA);
+            Gemm.Run(options.Kernels, arguments, threads);
         }
     }
 
@@ -173,7 +179,7 @@ public class GemmTests
                 var got = actual[(i * ldc) + j];
                 if (!(Math.Abs(got - want) <= tolerance[(i * n) + j]))
                 {
-                    Assert.Fail($"{what} C[{i},{j}] = {got}, expected {want} ± {tolerance[(i * n) + j]:G3} ({KernelRegistry.Active})");
+                    Assert.Fail($"{what} C[{i},{j}] = {got}, expected {want} ± {tolerance[(i * n) + j]:G3}");
                 }
             }
         }

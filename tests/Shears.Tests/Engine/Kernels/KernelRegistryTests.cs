@@ -12,33 +12,6 @@ public class KernelRegistryTests
     }
 
     [Theory]
-    [MemberData(nameof(KernelVariants.Available), MemberType = typeof(KernelVariants))]
-    public void Forcing_changes_the_active_variant_and_width_until_disposed(KernelVariant variant)
-    {
-        var before = KernelRegistry.Active;
-        using (KernelRegistry.Force(variant))
-        {
-            Assert.Equal(variant, KernelRegistry.Active);
-            Assert.Equal(KernelRegistry.WidthOf(variant), KernelRegistry.SimdWidthFloats);
-        }
-        Assert.Equal(before, KernelRegistry.Active);
-    }
-
-    [Fact]
-    public void Forcing_is_local_to_the_thread()
-    {
-        var processDefault = KernelRegistry.Active;
-        var other = KernelRegistry.Available.FirstOrDefault(v => v != processDefault, processDefault);
-        using var forced = KernelRegistry.Force(other);
-        var seenElsewhere = (KernelVariant)(-1);
-        var thread = new Thread(() => seenElsewhere = KernelRegistry.Active);
-        thread.Start();
-        thread.Join();
-        Assert.Equal(other, KernelRegistry.Active);
-        Assert.Equal(processDefault, seenElsewhere);
-    }
-
-    [Theory]
     [InlineData("scalar", KernelVariant.Scalar)]
     [InlineData("Vector128", KernelVariant.Vector128)]
     [InlineData(" avx2 ", KernelVariant.Avx2Fma)]
@@ -64,15 +37,5 @@ public class KernelRegistryTests
         Assert.Equal(KernelRegistry.Best, KernelRegistry.ResolveRequested("  "));
         Assert.Equal(KernelVariant.Scalar, KernelRegistry.ResolveRequested("scalar"));
         Assert.Throws<ShearsException>(() => KernelRegistry.ResolveRequested("fastest"));
-    }
-
-    [Fact]
-    public void Thread_count_comes_from_the_environment_or_the_processor_count()
-    {
-        Assert.Equal(Environment.ProcessorCount, KernelThreading.ParseThreadCount(null));
-        Assert.Equal(3, KernelThreading.ParseThreadCount("3"));
-        Assert.Throws<ShearsException>(() => KernelThreading.ParseThreadCount("0"));
-        Assert.Throws<ShearsException>(() => KernelThreading.ParseThreadCount("many"));
-        Assert.Throws<ArgumentOutOfRangeException>(() => KernelThreading.ThreadCount = 0);
     }
 }

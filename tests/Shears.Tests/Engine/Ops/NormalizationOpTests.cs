@@ -85,7 +85,7 @@ public sealed class NormalizationOpTests
     [Fact]
     public void Batch_norm_inference_form_gradient_treats_running_statistics_as_constants()
     {
-        SingleKernelGradient.Verify(BatchNorm([2, 3, 2, 2]), new Dictionary<string, float[]> { ["x"] = GradientCheck.RandomData(24, 8, 2f) }, ExecutionMode.Inference,
+        SingleExecutorGradient.Verify(BatchNorm([2, 3, 2, 2]), new Dictionary<string, float[]> { ["x"] = GradientCheck.RandomData(24, 8, 2f) }, ExecutionMode.Inference,
             constants: ["running_mean", "running_var"]);
     }
 

@@ -47,7 +47,7 @@ public sealed class TorchvisionEngineTests(ITestOutputHelper output)
         }
         catch (ShearsException e) when (e.Message.Contains("is not supported by the Shears engine", StringComparison.Ordinal))
         {
-            var missing = model.Graph.Nodes.Select(n => n.OpType).Distinct().Where(op => op != "Constant" && !KernelRegistry.Supported.Contains(op)).Order();
+            var missing = model.Graph.Nodes.Select(n => n.OpType).Distinct().Where(op => op != "Constant" && !OpExecutorRegistry.Supported.Contains(op)).Order();
             throw new SkipTestException($"{name} needs operators the engine lacks: {string.Join(", ", missing)} ({e.Message})");
         }
         var engineTime = clock.Elapsed;
