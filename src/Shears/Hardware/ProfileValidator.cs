@@ -122,7 +122,7 @@ public static partial class ProfileValidator
         }
         if (!isNOfM && (support.N is not null || support.M is not null))
         {
-            problems.Add($"{label}: n and m apply only to n-of-m sparsity");
+            problems.Add($"{label}: n and m apply only to n:m sparsity");
         }
         if (isBlock && !(support.BlockRows is > 0 && support.BlockColumns is > 0))
         {

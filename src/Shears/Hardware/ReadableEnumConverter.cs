@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Shears.Hardware;
 
 /// <summary>
-/// Writes enum members in kebab case ("avx512-bw", "n-of-m") and reads them back case-insensitively,
+/// Writes enum members in kebab case ("avx512-bw", "n:m" by its declared name) and reads them back case-insensitively,
 /// also accepting the C# member name. An unknown value fails with a message that lists the known ones,
 /// because profile files are written by hand.
 /// </summary>
@@ -15,7 +15,14 @@ internal sealed class ReadableEnumConverter<TEnum> : JsonConverter<TEnum>
     private static readonly string[] Names = [.. Members.Select(member => NameOf(member))];
     private static readonly string Description = JsonNamingPolicy.SnakeCaseLower.ConvertName(typeof(TEnum).Name).Replace('_', ' ');
 
-    public static string NameOf(TEnum member) => JsonNamingPolicy.KebabCaseLower.ConvertName(member.ToString());
+    // Kebab case of the member name, read as a legacy spelling when a member declares its own name.
+    private static readonly string[] KebabNames = [.. Members.Select(member => JsonNamingPolicy.KebabCaseLower.ConvertName(member.ToString()))];
+
+    public static string NameOf(TEnum member) =>
+        typeof(TEnum).GetField(member.ToString())?.GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false)
+            is [JsonStringEnumMemberNameAttribute declared, ..]
+            ? declared.Name
+            : JsonNamingPolicy.KebabCaseLower.ConvertName(member.ToString());
 
     public override TEnum Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -27,6 +34,7 @@ internal sealed class ReadableEnumConverter<TEnum> : JsonConverter<TEnum>
         for (var i = 0; i < Members.Length; i++)
         {
             if (string.Equals(text, Names[i], StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(text, KebabNames[i], StringComparison.OrdinalIgnoreCase) ||
                 string.Equals(text, Members[i].ToString(), StringComparison.OrdinalIgnoreCase))
             {
                 return Members[i];

@@ -7,6 +7,7 @@ public enum SparsityPattern
     Unstructured,
 
     /// <summary>At most N non-zeros in every group of M consecutive weights (for example 2:4).</summary>
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("n:m")]
     NOfM,
 
     /// <summary>Whole rectangular blocks of weights are zero.</summary>

@@ -69,7 +69,8 @@ public class ProfileJsonTests
         Assert.Contains("\"preferredChannelMultiples\"", json, StringComparison.Ordinal);
         Assert.Contains("\"kind\": \"gpu\"", json, StringComparison.Ordinal);
         Assert.Contains("\"avx512-bw\"", json, StringComparison.Ordinal);
-        Assert.Contains("\"n-of-m\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"n:m\"", json, StringComparison.Ordinal);
+        Assert.Equal(SparsityPattern.NOfM, ProfileJson.Deserialize(json.Replace("\"n:m\"", "\"n-of-m\"", StringComparison.Ordinal), "legacy").SparsityFor(SparsityPattern.NOfM)?.Pattern);
         Assert.Contains("\"per-core\"", json, StringComparison.Ordinal);
         Assert.DoesNotContain("null", json, StringComparison.Ordinal);
     }
@@ -135,7 +136,7 @@ public class ProfileJsonTests
 
     [Theory]
     [InlineData(SparsityPattern.Block, null, null, null, null, "needs positive blockRows and blockColumns")]
-    [InlineData(SparsityPattern.Unstructured, 2, 4, null, null, "n and m apply only to n-of-m sparsity")]
+    [InlineData(SparsityPattern.Unstructured, 2, 4, null, null, "n and m apply only to n:m sparsity")]
     [InlineData(SparsityPattern.NOfM, 2, 4, 1, 16, "blockRows and blockColumns apply only to block sparsity")]
     public void Sparsity_entries_must_match_their_pattern(SparsityPattern pattern, int? n, int? m, int? rows, int? columns, string expected)
     {
