@@ -73,11 +73,12 @@ public static class Pruner
         {
             result = ApplyChannels(result, plan);
         }
-        if (plan.RemovedBranches.Count > 0 || plan.Recipe?.Granularity == PruningGranularity.Layer)
+        if (plan.HasLayerPass)
         {
             result = ApplyLayers(result, plan);
         }
-        return result;
+        // The passes never change their input; a plan with nothing to do still returns a copy.
+        return ReferenceEquals(result, model) ? model.Clone() : result;
     }
 
     private static CouplingPolicy PolicyFor(PruningGranularity granularity) =>
@@ -331,6 +332,10 @@ public static class Pruner
 
     private static Model ApplyWeights(Model model, PruningPlan plan)
     {
+        if (!plan.WeightMasks.Any())
+        {
+            return model;
+        }
         var copy = model.Clone();
         foreach (var decision in plan.WeightMasks)
         {

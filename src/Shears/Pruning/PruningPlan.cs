@@ -57,6 +57,10 @@ public sealed record PruningPlan
     [JsonIgnore]
     public bool HasStructuredPass => ChannelGroups.Any() || Recipe?.Granularity is PruningGranularity.Channel or PruningGranularity.Head;
 
+    /// <summary>Whether applying the plan runs the layer pass: when it removes branches, or was built as a layer plan.</summary>
+    [JsonIgnore]
+    public bool HasLayerPass => RemovedBranches.Count > 0 || Recipe?.Granularity == PruningGranularity.Layer;
+
     /// <summary>
     /// One plan holding the groups of several plans for the same model, applied in one pass. The
     /// plans must share the model, mode and ignored nodes, and no group may appear twice.
@@ -74,7 +78,7 @@ public sealed record PruningPlan
             throw new ShearsException("the plans were made for different models");
         }
         // Weight masks always zero; the mode is the structured plans' own and they must agree on it.
-        var structured = plans.Where(p => p.HasStructuredPass || p.RemovedBranches.Count > 0).ToList();
+        var structured = plans.Where(p => p.HasStructuredPass || p.HasLayerPass).ToList();
         if (structured.Any(p => p.Mode != structured[0].Mode))
         {
             throw new ShearsException("the plans disagree on the mode (remove or mask)");
