@@ -9,8 +9,8 @@ namespace Shears.Bench.Latency;
 
 /// <summary>
 /// Latency benchmarks in ONNX Runtime on this host:
-///   table --model M.onnx [--threads T] [--batch B] [--cache DIR] [--fresh]   time to build M's latency table, with cliffs
-///   validate --model A.onnx --model B.onnx [--variants N] [--rounds R] [--threads T] [--cache DIR] [--output FILE.md]
+///   table --model M.onnx [--threads T] [--batch B] [--cache DIR] [--fresh] [--passes P]   time to build M's latency table, with cliffs
+///   validate --model A.onnx --model B.onnx [--variants N] [--rounds R] [--threads T] [--passes P] [--cache DIR] [--output FILE.md]
 ///   curve --layer TEXT [--axis output|input|coupled] [--threads T] [--cache DIR]   measured points and the curve read from them
 /// </summary>
 internal static class BenchCommand
@@ -43,6 +43,7 @@ internal static class BenchCommand
             Fingerprint = profile.Fingerprint!,
             Settings = settings,
             Block = profile.PrimaryChannelMultiple(),
+            Passes = options.Int("passes", 3),
         });
         foreach (var (name, model) in models)
         {

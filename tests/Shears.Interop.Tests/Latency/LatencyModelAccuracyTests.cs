@@ -45,7 +45,7 @@ public sealed class LatencyModelAccuracyTests(ITestOutputHelper output)
         }
         new LatencyTableStore(cache.Path).Save(table!);
 
-        var validation = new ValidationOptions { VariantsPerModel = Variants, Rounds = 2 };
+        var validation = new ValidationOptions { VariantsPerModel = Variants, Rounds = 3 };
         var report = LatencyModelValidation.Run(
             models,
             new MeasuredLatencyModel(table!, CalibratedLatencyModel.Fit(host, table!)),

@@ -1,11 +1,12 @@
 using Shears.Analysis;
 using Shears.IR;
+using Shears.Numerics;
 
 namespace Shears.Hardware.Latency;
 
 /// <summary>
 /// Checks a latency model against a meter: prunes each model into seeded variants, predicts each,
-/// and measures each in interleaved passes (every variant once per pass), so slow spells of a busy
+/// and measures each in interleaved passes (every variant once per pass, in a shuffled order), so slow spells of a busy
 /// machine fall on all variants alike instead of on a few.
 /// </summary>
 public static class LatencyModelValidation
@@ -39,7 +40,8 @@ public static class LatencyModelValidation
         for (var round = 0; round < options.Rounds; round++)
         {
             progress?.Report($"measuring pass {round + 1} of {options.Rounds}");
-            for (var i = 0; i < variants.Count; i++)
+            // A fresh order each pass, so no variant always follows the same neighbour or opens the pass.
+            foreach (var i in Rng.ForStream(options.Seed, $"validation-pass/{round}").Permutation(variants.Count))
             {
                 var measurement = meter.Measure(variants[i].Model, options.Measurement);
                 measured[i].Add(measurement.MedianMs);

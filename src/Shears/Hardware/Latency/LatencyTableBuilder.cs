@@ -1,5 +1,6 @@
 using System.Globalization;
 using Shears.IR;
+using Shears.Numerics;
 using Shears.Pruning;
 using Shears.Pruning.Dependency;
 
@@ -9,7 +10,7 @@ namespace Shears.Hardware.Latency;
 /// Builds latency tables for a model on this host: for every layer whose channels a prunable group
 /// shrinks, it times single-layer models across the group's channel counts (<see cref="ChannelSweep"/>),
 /// on each axis the group touches. Every other convolution and linear layer gets its full-size
-/// point. Layers already in the given table are not measured again, and identical layers once.
+/// point. All of them are timed in interleaved passes. Layers already in the given table are not measured again, and identical layers once.
 /// The whole model is timed once too, for the runtime's overhead beyond its nodes.
 /// </summary>
 public sealed class LatencyTableBuilder
@@ -26,12 +27,16 @@ public sealed class LatencyTableBuilder
         {
             throw new ShearsException($"a {LatencySettings.RuntimeName(meter.Runtime)} meter cannot build {LatencySettings.RuntimeName(options.Settings.Runtime)} tables");
         }
+        if (options.Passes < 1)
+        {
+            throw new InvalidOptionException($"Passes must be at least 1, got {options.Passes}", nameof(options.Passes));
+        }
         _meter = meter;
         _options = options;
         _measurement = (options.Measurement ?? MeasurementOptions.ForTables(options.Settings)) with { Settings = options.Settings, PerNode = true };
     }
 
-    /// <summary>Single-layer models timed by the last <see cref="Build"/>.</summary>
+    /// <summary>Distinct single-layer models timed by the last <see cref="Build"/> (each once per pass).</summary>
     public int MeasuredModels { get; private set; }
 
     /// <summary>The layers and axes of a model a table needs, each once.</summary>
@@ -99,26 +104,46 @@ public sealed class LatencyTableBuilder
             throw new ShearsException("the existing latency table belongs to another host or setting");
         }
         var layers = table.Layers.ToDictionary(layer => layer.Signature.Key, StringComparer.Ordinal);
-        var changed = false;
-        foreach (var (signature, axis) in Plan(model, _options.Settings.Batch))
+        var plan = Plan(model, _options.Settings.Batch);
+        var sweeps = new List<(LayerSignature Signature, ChannelAxis Axis, IReadOnlyList<int> Counts)>();
+        var wanted = new Dictionary<string, LayerSignature>(StringComparer.Ordinal);
+        foreach (var (signature, axis) in plan)
         {
-            if (!layers.TryGetValue(signature.Key, out var layer))
+            var known = layers.GetValueOrDefault(signature.Key);
+            if (known is null)
             {
-                var full = MeasureLayer(signature);
-                layer = new LayerTable { Signature = signature, Block = _options.Block, FullMs = full };
-                changed = true;
+                wanted.TryAdd(signature.Key, signature);
             }
-            if (axis is { } measuredAxis && PointsOf(layer, measuredAxis).Count == 0)
+            if (axis is { } measuredAxis && (known is null || PointsOf(known, measuredAxis).Count == 0)
+                && sweeps.All(sweep => sweep.Signature.Key != signature.Key || sweep.Axis != measuredAxis))
             {
-                var fullChannels = (int)(measuredAxis == ChannelAxis.Input ? signature.InputChannels : signature.OutputChannels);
-                progress?.Report($"{signature.Key}: {measuredAxis.ToString().ToLowerInvariant()} channels");
-                var points = ChannelSweep.For(fullChannels, _options.Block)
-                    .Select(count => new LatencyPoint(count, count == fullChannels ? layer.FullMs : MeasureLayer(Resize(signature, measuredAxis, count))))
-                    .ToList();
-                layer = layer.WithPoints(measuredAxis, points);
-                changed = true;
+                var fullChannels = FullChannels(signature, measuredAxis);
+                var counts = ChannelSweep.For(fullChannels, _options.Block);
+                sweeps.Add((signature, measuredAxis, counts));
+                foreach (var count in counts.Where(count => count != fullChannels))
+                {
+                    var resized = Resize(signature, measuredAxis, count);
+                    wanted.TryAdd(resized.Key, resized);
+                }
             }
-            layers[signature.Key] = layer;
+        }
+        var times = MeasureAll([.. wanted.Values], progress);
+        var changed = times.Count > 0;
+        foreach (var (signature, _) in plan)
+        {
+            if (!layers.ContainsKey(signature.Key))
+            {
+                layers[signature.Key] = new LayerTable { Signature = signature, Block = _options.Block, FullMs = times[signature.Key] };
+            }
+        }
+        foreach (var (signature, axis, counts) in sweeps)
+        {
+            var layer = layers[signature.Key];
+            var fullChannels = FullChannels(signature, axis);
+            var points = counts
+                .Select(count => new LatencyPoint(count, count == fullChannels ? layer.FullMs : times[Resize(signature, axis, count).Key]))
+                .ToList();
+            layers[signature.Key] = layer.WithPoints(axis, points);
         }
         var fingerprint = ModelFingerprint.Of(model);
         var overheads = table.Overheads;
@@ -138,9 +163,37 @@ public sealed class LatencyTableBuilder
             MeasuredAt = _options.Time.GetUtcNow(),
             Method = string.Create(
                 CultureInfo.InvariantCulture,
-                $"single-layer models timed per node ({LatencySettings.RuntimeName(_options.Settings.Runtime)}, {_measurement.Clock} clock, {_measurement.WarmupRuns} warm-up runs, median of at least {_measurement.MinRuns} runs)"),
+                $"single-layer models timed per node ({LatencySettings.RuntimeName(_options.Settings.Runtime)}, {_measurement.Clock} clock, {_measurement.WarmupRuns} warm-up runs, median of at least {_measurement.MinRuns} runs, median of {_options.Passes} interleaved passes)"),
         };
     }
+
+    /// <summary>
+    /// Times every single-layer model once per pass, each pass in its own shuffled order, and keeps
+    /// each model's median over passes: a slow spell of a shared machine then falls on scattered
+    /// points of many curves rather than on the whole sweep of one layer.
+    /// </summary>
+    private Dictionary<string, double> MeasureAll(IReadOnlyList<LayerSignature> signatures, IProgress<string>? progress)
+    {
+        MeasuredModels = signatures.Count;
+        var samples = signatures.ToDictionary(signature => signature.Key, _ => new List<double>(_options.Passes), StringComparer.Ordinal);
+        if (signatures.Count == 0)
+        {
+            return [];
+        }
+        var models = signatures.Select(signature => SingleLayerModel.Build(signature)).ToList();
+        for (var pass = 0; pass < _options.Passes; pass++)
+        {
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"pass {pass + 1} of {_options.Passes}: {signatures.Count} single-layer models"));
+            foreach (var i in Rng.ForStream(_options.Seed, (ulong)pass).Permutation(signatures.Count))
+            {
+                samples[signatures[i].Key].Add(MeasureLayer(models[i]));
+            }
+        }
+        return samples.ToDictionary(pair => pair.Key, pair => MeasurementSummary.Median(pair.Value), StringComparer.Ordinal);
+    }
+
+    private static int FullChannels(LayerSignature signature, ChannelAxis axis) =>
+        (int)(axis == ChannelAxis.Input ? signature.InputChannels : signature.OutputChannels);
 
     private static IReadOnlyList<LatencyPoint> PointsOf(LayerTable layer, ChannelAxis axis) => axis switch
     {
@@ -164,10 +217,9 @@ public sealed class LatencyTableBuilder
         return new DispatchOverhead(fingerprint, nodes, Math.Max(0, beyondNodes) / nodes);
     }
 
-    private double MeasureLayer(LayerSignature signature)
+    private double MeasureLayer(Model singleLayer)
     {
-        var measurement = _meter.Measure(SingleLayerModel.Build(signature), _measurement);
-        MeasuredModels++;
+        var measurement = _meter.Measure(singleLayer, _measurement);
         // The layer and its fused activation; not the layout changes around a lone layer.
         var layer = measurement.Nodes.Where(node => node.Layer is not null).ToList();
         return layer.Count > 0 ? layer.Sum(node => node.Ms) : measurement.MedianMs;

@@ -14,5 +14,11 @@ public sealed record LatencyTableBuilderOptions
     /// <summary>Sampling of each single-layer model; null means <see cref="MeasurementOptions.ForTables"/>.</summary>
     public MeasurementOptions? Measurement { get; init; }
 
+    /// <summary>Passes over all single-layer models; each point is the median of its passes.</summary>
+    public int Passes { get; init; } = 3;
+
+    /// <summary>Seeds the order of each pass.</summary>
+    public ulong Seed { get; init; } = 1;
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

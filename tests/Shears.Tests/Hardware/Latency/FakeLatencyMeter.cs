@@ -16,6 +16,9 @@ internal sealed class FakeLatencyMeter(LatencyRuntime runtime = LatencyRuntime.O
 
     public int Measured { get; private set; }
 
+    /// <summary>A busy spell of the machine: the calls numbered in [From, To) take Factor times as long.</summary>
+    public (int From, int To, double Factor)? SlowSpell { get; init; }
+
     public LatencyRuntime Runtime => runtime;
 
     public static double LayerMs(LayerSignature signature)
@@ -29,9 +32,10 @@ internal sealed class FakeLatencyMeter(LatencyRuntime runtime = LatencyRuntime.O
 
     public LatencyMeasurement Measure(Model model, MeasurementOptions options)
     {
+        var slow = SlowSpell is { } spell && Measured >= spell.From && Measured < spell.To ? spell.Factor : 1;
         Measured++;
         var nodes = ModelLayers.Read(model, options.Settings with { Runtime = LatencyRuntime.Engine })
-            .Select(layer => new NodeTiming(layer.Cost.Name, layer.Cost.Op, CostOf(layer), layer.Cost.Name))
+            .Select(layer => new NodeTiming(layer.Cost.Name, layer.Cost.Op, CostOf(layer) * slow, layer.Cost.Name))
             .ToList();
         var total = nodes.Sum(node => node.Ms) + RunOverheadMs;
         return new LatencyMeasurement

@@ -33,12 +33,35 @@ public sealed class LatencyTableBuilderTests
         Assert.True(builder.MeasuredModels > 10);
         Assert.Equal(3, table.Layers.Count);
         Assert.Single(table.Overheads);
-        Assert.Equal(builder.MeasuredModels + 1, meter.Measured);
+        Assert.Equal((builder.MeasuredModels * 3) + 1, meter.Measured);
 
         var again = builder.Build(model, table);
         Assert.Equal(0, builder.MeasuredModels);
         Assert.Same(table, again);
     }
+
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(1, false)]
+    public void A_slow_spell_during_one_pass_leaves_the_median_of_passes_clean(int passes, bool clean)
+    {
+        var model = LatencyTestModels.ConvChain();
+        var options = new LatencyTableBuilderOptions { Fingerprint = "test-host", Block = 16, Passes = passes };
+        var quiet = new LatencyTableBuilder(new FakeLatencyMeter(), options).Build(model);
+        // The machine is twice as slow for the first ten timings, all inside the first pass.
+        var busy = new FakeLatencyMeter { SlowSpell = (0, 10, 2.0) };
+        var disturbed = new LatencyTableBuilder(busy, options).Build(model);
+
+        var same = quiet.Layers.Zip(disturbed.Layers).All(pair =>
+            pair.First.FullMs == pair.Second.FullMs
+            && pair.First.OutputPoints.SequenceEqual(pair.Second.OutputPoints)
+            && pair.First.InputPoints.SequenceEqual(pair.Second.InputPoints));
+        Assert.Equal(clean, same);
+    }
+
+    [Fact]
+    public void A_builder_needs_at_least_one_pass() =>
+        Assert.Throws<InvalidOptionException>(() => new LatencyTableBuilder(new FakeLatencyMeter(), new LatencyTableBuilderOptions { Fingerprint = "x", Passes = 0 }));
 
     [Fact]
     public void A_table_for_another_host_or_runtime_is_refused()
