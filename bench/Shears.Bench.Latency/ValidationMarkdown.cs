@@ -15,6 +15,7 @@ internal static class ValidationMarkdown
         text.AppendLine(culture, $"## Latency model accuracy ({report.Variants.Count} pruned variants)");
         text.AppendLine();
         text.AppendLine(culture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {host.Description} (host fingerprint {host.Fingerprint}),");
+        text.AppendLine(culture, $"{CpuIdentity.Describe(host)};");
         text.AppendLine(culture, $"ONNX Runtime, {report.Settings.Threads} thread(s), batch {report.Settings.Batch}, clock: {report.Clock}; run took {elapsed.TotalMinutes:0.0} min.");
         text.AppendLine();
         text.AppendLine("| models | variants | Spearman ρ | median abs error | worst abs error |");

@@ -1,10 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using Shears.Data;
+using Shears.Cli.Rendering;
 using Shears.Evaluation;
 using Shears.Onnx;
-using Spectre.Console;
 
 namespace Shears.Cli.Commands;
 
@@ -33,36 +30,15 @@ internal sealed class EvaluateCommand : ICliCommand
             var path = parse.GetValue(model)!;
             var loaded = OnnxReader.Read(path);
             var test = DataOption.Load(parse.GetValue(data)).Test;
-            var metrics = ClassifierEvaluator.Evaluate(loaded, test, batchSize, engine: engine);
-            IBatchSource source = test;
-            var one = EngineLatency.Measure(loaded, source.SampleShape, 1, engine: engine);
-            var many = EngineLatency.Measure(loaded, source.SampleShape, 128, engine: engine);
+            var report = EvaluationReport.Measure(loaded, path, test, batchSize, engine);
             if (parse.GetValue(json))
             {
-                output.Out.WriteLine(JsonSerializer.Serialize(new
-                {
-                    model = path,
-                    samples = metrics.Samples,
-                    accuracy = metrics.Accuracy,
-                    loss = metrics.Loss,
-                    latencyMsBatch1 = one.MedianMs,
-                    latencyMsBatch128 = many.MedianMs,
-                    p90MsBatch1 = one.P90Ms,
-                    p90MsBatch128 = many.P90Ms,
-                    threads = engine.EffectiveThreads,
-                }, new JsonSerializerOptions { WriteIndented = true }));
-                return 0;
+                output.Out.WriteLine(EvaluationReportJson.Serialize(report));
             }
-            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(Path.GetFileName(path))}[/]");
-            table.AddColumn("");
-            table.AddColumn("Value", c => c.RightAligned());
-            table.AddRow("Test images", metrics.Samples.ToString(CultureInfo.InvariantCulture));
-            table.AddRow("Accuracy", (metrics.Accuracy * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%");
-            table.AddRow("Loss", metrics.Loss.ToString("0.0000", CultureInfo.InvariantCulture));
-            table.AddRow("Latency, batch 1 (median)", one.MedianMs.ToString("0.000", CultureInfo.InvariantCulture) + " ms");
-            table.AddRow("Latency, batch 128 (median)", many.MedianMs.ToString("0.000", CultureInfo.InvariantCulture) + " ms");
-            table.AddRow("Engine threads", engine.EffectiveThreads.ToString(CultureInfo.InvariantCulture));
-            output.Console.Write(table);
+            else
+            {
+                EvaluationView.Render(output.Console, report);
+            }
             return 0;
         });
         return command;

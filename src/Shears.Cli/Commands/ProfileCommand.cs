@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Shears.Cli.Rendering;
-using Shears.Hardware;
 using Shears.Hardware.Host;
 using Shears.Hardware.Latency;
 using Shears.Onnx;
@@ -54,16 +53,15 @@ internal sealed class ProfileCommand : ICliCommand
             }
             var path = parse.GetValue(model)!;
             var loaded = OnnxReader.Read(path);
-            var host = new HostDetector().Detect();
             ILatencyMeter meter = settings.Runtime == LatencyRuntime.Engine ? new EngineLatencyMeter(EngineOption.Resolve()) : new OrtLatencyMeter();
-            var store = LatencyTableStore.Default();
-            if (parse.GetValue(tables))
-            {
-                BuildTables(store, host, settings, meter, loaded);
-            }
-            var prediction = LatencyModels.ForTarget(host, settings, store).Predict(loaded, settings);
-            var measurement = meter.Measure(loaded, MeasurementOptions.Default with { Settings = settings, Clock = timing });
-            var report = new ProfileReport(Path.GetFileName(path), host, measurement, prediction, DateTimeOffset.UtcNow);
+            var report = ProfileReport.Measure(
+                loaded,
+                Path.GetFileName(path),
+                new HostDetector().Detect(),
+                meter,
+                MeasurementOptions.Default with { Settings = settings, Clock = timing },
+                LatencyTableStore.Default(),
+                parse.GetValue(tables));
             if (parse.GetValue(json))
             {
                 output.Out.WriteLine(ProfileReportJson.Serialize(report));
@@ -79,20 +77,4 @@ internal sealed class ProfileCommand : ICliCommand
 
     private static int Positive(string option, int value) =>
         value >= 1 ? value : throw new UsageException($"{option} {value} must be at least 1");
-
-    private static void BuildTables(LatencyTableStore store, HardwareProfile host, LatencySettings settings, ILatencyMeter meter, IR.Model model)
-    {
-        var fingerprint = host.Fingerprint ?? throw new ShearsException("the host has no fingerprint, so its latency tables cannot be cached");
-        var builder = new LatencyTableBuilder(meter, new LatencyTableBuilderOptions
-        {
-            Fingerprint = fingerprint,
-            Settings = settings,
-            Block = host.PrimaryChannelMultiple(),
-        });
-        var table = builder.Build(model, store.TryLoad(fingerprint, settings));
-        if (builder.MeasuredModels > 0)
-        {
-            store.Save(table);
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Shears.Hardware.Latency;
 using Spectre.Console;
 
 namespace Shears.Cli.Rendering;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Shears.IO;
 using Shears.IR;
 
 namespace Shears.Analysis;
@@ -41,9 +42,9 @@ public static class AnalysisJson
             json.WriteString("op", layer.Op);
             json.WriteString("category", JsonNamingPolicy.CamelCase.ConvertName(layer.Category.ToString()));
             json.WriteNumber("parameters", layer.Parameters);
-            WriteNullable(json, "macs", layer.Macs);
+            json.WriteNumberOrNull("macs", layer.Macs);
             json.WriteNumber("weightBytes", layer.WeightBytes);
-            WriteNullable(json, "activationBytes", layer.ActivationBytes);
+            json.WriteNumberOrNull("activationBytes", layer.ActivationBytes);
             json.WriteStartArray("inputShapes");
             foreach (var shape in layer.InputShapes)
             {
@@ -78,18 +79,6 @@ public static class AnalysisJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, long? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static void WriteShape(Utf8JsonWriter json, Shape? shape)

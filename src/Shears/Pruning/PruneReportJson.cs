@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using Shears.Analysis;
+using Shears.IO;
 
 namespace Shears.Pruning;
 
@@ -10,8 +10,7 @@ public static class PruneReportJson
     public static string Serialize(PruneReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        return IndentedJson.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("granularity", report.Granularity);
@@ -50,8 +49,7 @@ public static class PruneReportJson
             }
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
+        });
     }
 
     private static void Totals(Utf8JsonWriter json, string name, ModelAnalysis analysis, Sparsity sparsity)

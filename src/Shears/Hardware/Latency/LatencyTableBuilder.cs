@@ -36,6 +36,30 @@ public sealed class LatencyTableBuilder
         _measurement = (options.Measurement ?? MeasurementOptions.ForTables(options.Settings)) with { Settings = options.Settings, PerNode = true };
     }
 
+    /// <summary>
+    /// Extends the host's cached table in <paramref name="store"/> with what <paramref name="model"/>
+    /// needs, measuring only what is missing, and saves it when anything was measured.
+    /// </summary>
+    public static LatencyTable BuildCached(LatencyTableStore store, HardwareProfile host, LatencySettings settings, ILatencyMeter meter, Model model, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(settings);
+        var fingerprint = host.Fingerprint ?? throw new ShearsException("the host has no fingerprint, so its latency tables cannot be cached");
+        var builder = new LatencyTableBuilder(meter, new LatencyTableBuilderOptions
+        {
+            Fingerprint = fingerprint,
+            Settings = settings,
+            Block = host.PrimaryChannelMultiple(),
+        });
+        var table = builder.Build(model, store.TryLoad(fingerprint, settings), progress);
+        if (builder.MeasuredModels > 0)
+        {
+            store.Save(table);
+        }
+        return table;
+    }
+
     /// <summary>Distinct single-layer models timed by the last <see cref="Build"/> (each once per pass).</summary>
     public int MeasuredModels { get; private set; }
 

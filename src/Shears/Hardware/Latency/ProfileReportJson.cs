@@ -1,15 +1,15 @@
-using System.Text;
 using System.Text.Json;
+using Shears.IO;
 
-namespace Shears.Cli.Rendering;
+namespace Shears.Hardware.Latency;
 
-/// <summary>`shears profile --json`: whole-model figures, the prediction, and one entry per layer.</summary>
-internal static class ProfileReportJson
+/// <summary>Writes a <see cref="ProfileReport"/> as one JSON object: whole-model figures, the prediction, and one entry per layer.</summary>
+public static class ProfileReportJson
 {
     public static string Serialize(ProfileReport report)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        ArgumentNullException.ThrowIfNull(report);
+        return IndentedJson.Write(json =>
         {
             var measurement = report.Measurement;
             json.WriteStartObject();
@@ -37,8 +37,8 @@ internal static class ProfileReportJson
                 json.WriteStartObject();
                 json.WriteString("name", row.Name);
                 json.WriteString("op", row.Op);
-                WriteNullable(json, "measuredMs", row.MeasuredMs);
-                WriteNullable(json, "predictedMs", row.PredictedMs);
+                json.WriteNumberOrNull("measuredMs", row.MeasuredMs);
+                json.WriteNumberOrNull("predictedMs", row.PredictedMs);
                 if (row.Source is { } source)
                 {
                     json.WriteString("predictedFrom", JsonNamingPolicy.CamelCase.ConvertName(source.ToString()));
@@ -47,19 +47,6 @@ internal static class ProfileReportJson
             }
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
+        });
     }
 }
