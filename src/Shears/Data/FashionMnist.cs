@@ -41,8 +41,7 @@ public static class FashionMnist
         {
             return files!;
         }
-        var why = missing is null ? "" : $" (no {missing})";
-        throw new ShearsException($"Fashion-MNIST not found in {searched}{why}; install the Debian package {DebianPackage}, set {DataEnvironmentVariable} or pass --data DIR");
+        throw new DatasetNotFoundException(searched, missing);
     }
 
     /// <summary>

@@ -48,8 +48,9 @@ public sealed class FashionMnistLocatorTests : IDisposable
     [Fact]
     public void Absent_dataset_names_the_folder_and_the_debian_package()
     {
-        var error = Assert.Throws<ShearsException>(() => FashionMnist.Locate(_files.Folder));
-        Assert.Equal($"Fashion-MNIST not found in {_files.Folder} (no train-images-idx3-ubyte[.gz]); install the Debian package dataset-fashion-mnist, set SHEARS_DATA or pass --data DIR", error.Message);
+        var error = Assert.Throws<DatasetNotFoundException>(() => FashionMnist.Locate(_files.Folder));
+        Assert.Equal($"Fashion-MNIST not found in {_files.Folder} (no train-images-idx3-ubyte[.gz]); install the Debian package dataset-fashion-mnist, set SHEARS_DATA or give the folder that holds it", error.Message);
+        Assert.EndsWith("or pass --data DIR", error.Describe("pass --data DIR"), StringComparison.Ordinal);
         Assert.False(FashionMnist.IsAvailable(Path.Combine(_files.Folder, "no-such-folder")));
     }
 
@@ -57,7 +58,7 @@ public sealed class FashionMnistLocatorTests : IDisposable
     public void Incomplete_folder_names_the_first_missing_file()
     {
         WriteSplit(_files.Folder, "train", "", "-", 1);
-        var error = Assert.Throws<ShearsException>(() => FashionMnist.Locate(_files.Folder));
+        var error = Assert.Throws<DatasetNotFoundException>(() => FashionMnist.Locate(_files.Folder));
         Assert.Contains("(no t10k-images-idx3-ubyte[.gz])", error.Message);
     }
 
