@@ -187,13 +187,13 @@ public sealed class LatencyTableBuilder
             MeasuredAt = _options.Time.GetUtcNow(),
             Method = string.Create(
                 CultureInfo.InvariantCulture,
-                $"single-layer models timed per node ({LatencySettings.RuntimeName(_options.Settings.Runtime)}, {_measurement.Clock} clock, {_measurement.WarmupRuns} warm-up runs, median of at least {_measurement.MinRuns} runs, median of {_options.Passes} interleaved passes)"),
+                $"single-layer models timed per node ({LatencySettings.RuntimeName(_options.Settings.Runtime)}, {_measurement.Clock} clock, {_measurement.WarmupRuns} warm-up runs, median of at least {_measurement.MinRuns} runs, best of {_options.Passes} interleaved passes)"),
         };
     }
 
     /// <summary>
     /// Times every single-layer model once per pass, each pass in its own shuffled order, and keeps
-    /// each model's median over passes: a slow spell of a shared machine then falls on scattered
+    /// each model's best pass (a busy machine only ever adds time): a slow spell of a shared machine then falls on scattered
     /// points of many curves rather than on the whole sweep of one layer.
     /// </summary>
     private Dictionary<string, double> MeasureAll(IReadOnlyList<LayerSignature> signatures, IProgress<string>? progress)
@@ -213,7 +213,7 @@ public sealed class LatencyTableBuilder
                 samples[signatures[i].Key].Add(MeasureLayer(models[i]));
             }
         }
-        return samples.ToDictionary(pair => pair.Key, pair => MeasurementSummary.Median(pair.Value), StringComparer.Ordinal);
+        return samples.ToDictionary(pair => pair.Key, pair => pair.Value.Min(), StringComparer.Ordinal);
     }
 
     private static int FullChannels(LayerSignature signature, ChannelAxis axis) =>

@@ -14,7 +14,7 @@ public sealed record LatencyTableBuilderOptions
     /// <summary>Sampling of each single-layer model; null means <see cref="MeasurementOptions.ForTables"/>.</summary>
     public MeasurementOptions? Measurement { get; init; }
 
-    /// <summary>Passes over all single-layer models; each point is the median of its passes.</summary>
+    /// <summary>Passes over all single-layer models; each point is its best pass.</summary>
     public int Passes { get; init; } = 3;
 
     /// <summary>Seeds the order of each pass.</summary>

@@ -10,7 +10,7 @@ public sealed record ValidationOptions
     /// <summary>Each group of each variant loses a fraction drawn uniformly below this.</summary>
     public double MaxRatio { get; init; } = 0.75;
 
-    /// <summary>Measurement passes over all variants; each variant's figure is the median over passes.</summary>
+    /// <summary>Measurement passes over all variants; each variant's figure is its best pass.</summary>
     public int Rounds { get; init; } = 3;
 
     /// <summary>Sampling per variant and pass; the settings inside are the ones validated.</summary>

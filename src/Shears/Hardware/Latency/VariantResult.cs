@@ -4,7 +4,7 @@ namespace Shears.Hardware.Latency;
 /// <param name="Model">Name of the model the variant was pruned from.</param>
 /// <param name="Index">Variant number.</param>
 /// <param name="Macs">Multiply-accumulates of the variant.</param>
-/// <param name="MeasuredMs">Measured latency (median over passes).</param>
+/// <param name="MeasuredMs">Measured latency (best pass).</param>
 /// <param name="PredictedMs">The latency model's prediction.</param>
 public sealed record VariantResult(string Model, int Index, long Macs, double MeasuredMs, double PredictedMs)
 {

@@ -43,7 +43,7 @@ public sealed class LatencyTableBuilderTests
     [Theory]
     [InlineData(3, true)]
     [InlineData(1, false)]
-    public void A_slow_spell_during_one_pass_leaves_the_median_of_passes_clean(int passes, bool clean)
+    public void A_slow_spell_during_one_pass_leaves_the_best_pass_clean(int passes, bool clean)
     {
         var model = LatencyTestModels.ConvChain();
         var options = new LatencyTableBuilderOptions { Fingerprint = "test-host", Block = 16, Passes = passes };
