@@ -38,11 +38,8 @@ internal static class BenchCommand
         }
         var progress = new Progress<string>(line => Console.Error.WriteLine($"  {line}"));
         var table = options.Flag("fresh") ? null : store.TryLoad(profile.Fingerprint!, settings);
-        var builder = new LatencyTableBuilder(new OrtLatencyMeter(), new LatencyTableBuilderOptions
+        var builder = new LatencyTableBuilder(new OrtLatencyMeter(), LatencyTableBuilderOptions.ForHost(profile, settings) with
         {
-            Fingerprint = profile.Fingerprint!,
-            Settings = settings,
-            Block = profile.PrimaryChannelMultiple(),
             Passes = options.Int("passes", 3),
         });
         foreach (var (name, model) in models)

@@ -30,12 +30,7 @@ public sealed class LatencyModelAccuracyTests(ITestOutputHelper output)
         var models = new[] { "resnet18", "mobilenet_v2" }
             .Select(name => (Name: name, Model: OnnxReader.Read(TorchvisionExports.Get(new ZooModel(name)))))
             .ToList();
-        var builder = new LatencyTableBuilder(new OrtLatencyMeter(), new LatencyTableBuilderOptions
-        {
-            Fingerprint = host.Fingerprint!,
-            Settings = settings,
-            Block = host.PrimaryChannelMultiple(),
-        });
+        var builder = new LatencyTableBuilder(new OrtLatencyMeter(), LatencyTableBuilderOptions.ForHost(host, settings));
         LatencyTable? table = null;
         foreach (var (name, model) in models)
         {

@@ -6,9 +6,9 @@ namespace Shears.Hardware.Latency;
 
 /// <summary>
 /// Checks a latency model against a meter: prunes each model into seeded variants, predicts each,
-/// and measures each in interleaved passes (every variant once per pass, in a shuffled order), so slow spells of a busy
-/// machine fall on all variants alike instead of on a few; a variant's figure is its best pass
-/// (a busy machine only ever adds time), the convention the latency tables use too.
+/// and measures each in interleaved passes (every variant once per pass, in a shuffled order), so
+/// slow spells of a busy machine fall on all variants alike instead of on a few. A variant's figure
+/// is its best pass (a busy machine only ever adds time), as in the latency tables.
 /// </summary>
 public static class LatencyModelValidation
 {

@@ -10,8 +10,8 @@ namespace Shears.Hardware.Latency;
 /// Builds latency tables for a model on this host: for every layer whose channels a prunable group
 /// shrinks, it times single-layer models across the group's channel counts (<see cref="ChannelSweep"/>),
 /// on each axis the group touches. Every other convolution and linear layer gets its full-size
-/// point. All of them are timed in interleaved passes. Layers already in the given table are not measured again, and identical layers once.
-/// The whole model is timed once too, for the runtime's overhead beyond its nodes.
+/// point. All of them are timed in interleaved passes. Layers already in the given table are not
+/// measured again, and identical layers once. The whole model is timed once too, for the runtime's overhead beyond its nodes.
 /// </summary>
 public sealed class LatencyTableBuilder
 {
@@ -43,16 +43,9 @@ public sealed class LatencyTableBuilder
     public static LatencyTable BuildCached(LatencyTableStore store, HardwareProfile host, LatencySettings settings, ILatencyMeter meter, Model model, IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(host);
-        ArgumentNullException.ThrowIfNull(settings);
-        var fingerprint = host.Fingerprint ?? throw new ShearsException("the host has no fingerprint, so its latency tables cannot be cached");
-        var builder = new LatencyTableBuilder(meter, new LatencyTableBuilderOptions
-        {
-            Fingerprint = fingerprint,
-            Settings = settings,
-            Block = host.PrimaryChannelMultiple(),
-        });
-        var table = builder.Build(model, store.TryLoad(fingerprint, settings), progress);
+        var options = LatencyTableBuilderOptions.ForHost(host, settings);
+        var builder = new LatencyTableBuilder(meter, options);
+        var table = builder.Build(model, store.TryLoad(options.Fingerprint, settings), progress);
         if (builder.MeasuredModels > 0)
         {
             store.Save(table);
@@ -138,8 +131,8 @@ public sealed class LatencyTableBuilder
             {
                 wanted.TryAdd(signature.Key, signature);
             }
-            if (axis is { } measuredAxis && (known is null || PointsOf(known, measuredAxis).Count == 0)
-                && sweeps.All(sweep => sweep.Signature.Key != signature.Key || sweep.Axis != measuredAxis))
+            // Plan lists each layer and axis once, so no sweep is added twice.
+            if (axis is { } measuredAxis && (known is null || PointsOf(known, measuredAxis).Count == 0))
             {
                 var fullChannels = FullChannels(signature, measuredAxis);
                 var counts = ChannelSweep.For(fullChannels, _options.Block);
@@ -152,7 +145,8 @@ public sealed class LatencyTableBuilder
             }
         }
         var times = MeasureAll([.. wanted.Values], progress);
-        var changed = times.Count > 0;
+        // A sweep of a one-channel axis needs no timing but still adds its point.
+        var changed = times.Count > 0 || sweeps.Count > 0;
         foreach (var (signature, _) in plan)
         {
             if (!layers.ContainsKey(signature.Key))
@@ -193,8 +187,8 @@ public sealed class LatencyTableBuilder
 
     /// <summary>
     /// Times every single-layer model once per pass, each pass in its own shuffled order, and keeps
-    /// each model's best pass (a busy machine only ever adds time): a slow spell of a shared machine then falls on scattered
-    /// points of many curves rather than on the whole sweep of one layer.
+    /// each model's best pass (a busy machine only ever adds time): a slow spell of a shared machine
+    /// then falls on scattered points of many curves rather than on the whole sweep of one layer.
     /// </summary>
     private Dictionary<string, double> MeasureAll(IReadOnlyList<LayerSignature> signatures, IProgress<string>? progress)
     {

@@ -21,4 +21,17 @@ public sealed record LatencyTableBuilderOptions
     public ulong Seed { get; init; } = 1;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Options for measuring on <paramref name="host"/>: its fingerprint and its preferred channel block.</summary>
+    public static LatencyTableBuilderOptions ForHost(HardwareProfile host, LatencySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new LatencyTableBuilderOptions
+        {
+            Fingerprint = host.Fingerprint ?? throw new ShearsException("the host has no fingerprint, so its latency tables cannot be cached"),
+            Settings = settings,
+            Block = host.PrimaryChannelMultiple(),
+        };
+    }
 }

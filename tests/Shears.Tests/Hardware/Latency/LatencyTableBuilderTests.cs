@@ -60,6 +60,15 @@ public sealed class LatencyTableBuilderTests
     }
 
     [Fact]
+    public void Options_for_a_host_take_its_fingerprint_and_channel_block_and_need_a_fingerprint()
+    {
+        var options = LatencyTableBuilderOptions.ForHost(TestProfiles.Host() with { Fingerprint = "h", PreferredChannelMultiples = [8, 16] }, LatencySettings.Default);
+        Assert.Equal("h", options.Fingerprint);
+        Assert.Equal(8, options.Block);
+        Assert.Throws<ShearsException>(() => LatencyTableBuilderOptions.ForHost(TestProfiles.Host(), LatencySettings.Default));
+    }
+
+    [Fact]
     public void A_builder_needs_at_least_one_pass() =>
         Assert.Throws<InvalidOptionException>(() => new LatencyTableBuilder(new FakeLatencyMeter(), new LatencyTableBuilderOptions { Fingerprint = "x", Passes = 0 }));
 
