@@ -9,7 +9,8 @@ internal static class DataOption
     {
         try
         {
-            return value is null or "fashion-mnist" or "fashion_mnist" ? FashionMnist.Load() : FashionMnist.Load(value);
+            // Raw pixels in [0, 1]: models Shears writes normalise inside their graph, as any other runtime expects.
+            return FashionMnist.Load(value is null or "fashion-mnist" or "fashion_mnist" ? null : value, Normalization.UnitRange);
         }
         catch (DatasetNotFoundException e)
         {

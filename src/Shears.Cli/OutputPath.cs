@@ -1,3 +1,5 @@
+using Shears.IO;
+
 namespace Shears.Cli;
 
 /// <summary>Checks on where a command writes its model.</summary>
@@ -7,5 +9,12 @@ internal static class OutputPath
     public static string DistinctFrom(string output, string input) =>
         Path.GetFullPath(output) == Path.GetFullPath(input)
             ? throw new UsageException("-o must differ from the input model; Shears never overwrites its input")
-            : output;
+            : Writable(output);
+
+    /// <summary>The output path, once a file can be written there; checked before any long work starts.</summary>
+    public static string Writable(string output)
+    {
+        AtomicFile.RequireWritableLocation(output);
+        return output;
+    }
 }

@@ -5,6 +5,7 @@ using Shears.Engine.Training;
 using Shears.Evaluation;
 using Shears.Models;
 using Shears.Onnx;
+using Shears.Preprocessing;
 using Spectre.Console;
 
 namespace Shears.Cli.Commands;
@@ -65,11 +66,11 @@ internal sealed class TrainCommand : ICliCommand
                 Engine = engine,
             };
             options.Validate();
-            var target = fromPath is null ? parse.GetValue(outPath)! : OutputPath.DistinctFrom(parse.GetValue(outPath)!, fromPath);
+            var target = fromPath is null ? OutputPath.Writable(parse.GetValue(outPath)!) : OutputPath.DistinctFrom(parse.GetValue(outPath)!, fromPath);
             var split = DataOption.Load(parse.GetValue(data));
             var model = fromPath is not null
                 ? OnnxReader.Read(fromPath)
-                : ModelZoo.Build(Parse(() => Architectures.Parse(archName!)), parse.GetValue(seed));
+                : InGraphNormalization.Prepend(ModelZoo.Build(Parse(() => Architectures.Parse(archName!)), parse.GetValue(seed)), InputStatistics.Compute(split.Train));
             var trainer = new Trainer(model, options);
             if (fromPath is not null)
             {

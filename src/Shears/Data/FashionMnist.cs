@@ -45,14 +45,15 @@ public static class FashionMnist
     }
 
     /// <summary>
-    /// Loads the training and test sets. Both are normalised with <paramref name="normalization"/>,
-    /// or with the training set's own mean and standard deviation when it is null.
+    /// Loads the training and test sets. Both are normalised with <paramref name="normalization"/>, or only scaled to
+    /// [0, 1] when it is null: the raw pixels any runtime would feed, which models Shears writes normalise themselves
+    /// (see <see cref="Preprocessing.InGraphNormalization"/>).
     /// </summary>
     public static TrainTestSplit Load(string? path = null, Normalization? normalization = null)
     {
         var files = Locate(path);
         var trainImages = IdxReader.Read(files.TrainImages);
-        var norm = normalization ?? Normalization.FromPixels(trainImages.RequireUnsignedBytes("images"));
+        var norm = normalization ?? Normalization.UnitRange;
         var train = ImageClassificationDataset.FromIdx(trainImages, IdxReader.Read(files.TrainLabels), norm, ClassCount);
         var test = ImageClassificationDataset.FromIdx(files.TestImages, files.TestLabels, norm, ClassCount);
         return new TrainTestSplit(train, test);

@@ -1,4 +1,5 @@
 using Shears.IR;
+using Shears.Preprocessing;
 
 namespace Shears.Engine;
 
@@ -26,9 +27,9 @@ public sealed class ParameterStore
                 continue;
             }
             _values[name] = EngineTensor.FromTensor(tensor);
-            // Scalars (scales, epsilons) and running statistics are constants, not weights to learn.
+            // Scalars (scales, epsilons), running statistics and the input's normalisation are constants, not weights to learn.
             var trainable = DataTypes.IsFloatingPoint(tensor.ElementType) && tensor.ElementCount > 1
-                && !statistics.Contains(name) && !(freeze?.Invoke(name) ?? false);
+                && !statistics.Contains(name) && !InGraphNormalization.IsNormalizationConstant(name) && !(freeze?.Invoke(name) ?? false);
             if (trainable)
             {
                 _trainable.Add(name);

@@ -3,9 +3,14 @@ namespace Shears.IO;
 /// <summary>Writes files so readers see either the old content or the complete new content, never a part.</summary>
 public static class AtomicFile
 {
-    public static void Write(string path, Action<Stream> write)
+    /// <summary>
+    /// The full path, after checking that a file can be written there (its folder exists, it is not a folder), so a
+    /// command can refuse a bad output path before long work rather than after it.
+    /// </summary>
+    /// <exception cref="ShearsException">The folder is missing or the path is a folder.</exception>
+    public static string RequireWritableLocation(string path)
     {
-        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(path);
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full) ?? ".";
         if (!Directory.Exists(directory))
@@ -16,6 +21,14 @@ public static class AtomicFile
         {
             throw new ShearsException($"{path}: is a directory");
         }
+        return full;
+    }
+
+    public static void Write(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var full = RequireWritableLocation(path);
+        var directory = Path.GetDirectoryName(full) ?? ".";
         var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {

@@ -1,4 +1,5 @@
 using Shears.Data;
+using Shears.Preprocessing;
 
 namespace Shears.Tests.Data;
 
@@ -25,13 +26,18 @@ public sealed class FashionMnistDataTests(FashionMnistFixture fixture) : IClassF
     }
 
     [FashionMnistFact]
-    public void Normalization_is_the_training_set_statistics()
+    public void Pixels_are_scaled_to_the_unit_range_and_the_training_statistics_are_the_published_ones()
     {
-        var norm = fixture.Split.Train.Normalization;
-        // The widely quoted Fashion-MNIST figures.
-        Assert.Equal(0.2860, norm.Mean, 3);
-        Assert.Equal(0.3530, norm.StandardDeviation, 3);
-        Assert.Equal(norm, fixture.Split.Test.Normalization);
+        Assert.Equal(Normalization.UnitRange, fixture.Split.Train.Normalization);
+        Assert.Equal(Normalization.UnitRange, fixture.Split.Test.Normalization);
+        Assert.InRange(fixture.Split.Train.Pixels.ToArray().Max(), 0.99f, 1f);
+        var statistics = InputStatistics.Compute(fixture.Split.Train);
+        // The widely quoted Fashion-MNIST figures, and the integer-exact ones of the raw bytes.
+        Assert.Equal(0.2860, statistics.Mean.Single(), 3);
+        Assert.Equal(0.3530, statistics.StandardDeviation.Single(), 3);
+        var exact = Normalization.FromPixels(IdxReader.Read(FashionMnist.Locate(FashionMnist.DefaultDirectory).TrainImages).Data);
+        Assert.Equal(exact.Mean, statistics.Mean.Single(), 6);
+        Assert.Equal(exact.StandardDeviation, statistics.StandardDeviation.Single(), 6);
     }
 
     [FashionMnistFact]
