@@ -4,7 +4,6 @@ using Shears.Cli.Rendering;
 using Shears.Engine.Training;
 using Shears.Evaluation;
 using Shears.Models;
-using Shears.Onnx;
 using Shears.Preprocessing;
 using Spectre.Console;
 
@@ -19,7 +18,7 @@ internal sealed class TrainCommand : ICliCommand
     public Command Build(CliOutput output)
     {
         var arch = new Option<string?>("--arch") { Description = "mlp | cnn | resnet | vit (or --from)" };
-        var from = new Option<string?>("--from") { Description = "Fine-tune this ONNX classifier instead of a new built-in model; its zero weights stay zero" };
+        var from = new Option<string?>("--from") { Description = "Fine-tune this ONNX classifier instead of a new built-in model; the weights its pruning zeroed stay zero" };
         var data = new Option<string>("--data") { Description = "fashion-mnist (default location) or a folder with MNIST-format IDX files", DefaultValueFactory = _ => "fashion-mnist" };
         var epochs = new Option<int>("--epochs") { Description = "Epochs to train", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed for weights and shuffling", DefaultValueFactory = _ => 0 };
@@ -31,10 +30,11 @@ internal sealed class TrainCommand : ICliCommand
         var smoothing = new Option<float>("--label-smoothing") { Description = "Label smoothing ε", DefaultValueFactory = _ => 0f };
         var threads = new Option<int?>("--threads") { Description = "Engine threads (default: all cores)" };
         var outPath = new Option<string>("--output", "-o") { Description = "Where to write the trained model (ONNX)", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print the per-epoch history and test figures as one JSON object" };
 
         var command = new Command("train", "Train a built-in model (mlp, cnn, resnet, vit) on Fashion-MNIST with the Shears engine, or fine-tune an ONNX classifier (--from).")
         {
-            arch, from, data, epochs, seed, batch, lr, schedule, optimizer, weightDecay, smoothing, threads, outPath,
+            arch, from, data, epochs, seed, batch, lr, schedule, optimizer, weightDecay, smoothing, threads, outPath, json,
         };
         command.SetAction(parse =>
         {
@@ -68,19 +68,22 @@ internal sealed class TrainCommand : ICliCommand
             options.Validate();
             var target = fromPath is null ? OutputPath.Writable(parse.GetValue(outPath)!) : OutputPath.DistinctFrom(parse.GetValue(outPath)!, fromPath);
             var split = DataOption.Load(parse.GetValue(data));
+            // A new model gets the training set's normalisation as its first nodes, so it takes raw [0, 1] pixels;
+            // a loaded one keeps whatever input it has, and the weights its pruning zeroed stay zero.
             var model = fromPath is not null
-                ? OnnxReader.Read(fromPath)
-                : InGraphNormalization.Prepend(ModelZoo.Build(Parse(() => Architectures.Parse(archName!)), parse.GetValue(seed)), InputStatistics.Compute(split.Train));
-            var trainer = new Trainer(model, options);
-            if (fromPath is not null)
+                ? ShearsModel.Load(fromPath)
+                : ShearsModel.From(InGraphNormalization.Prepend(ModelZoo.Build(Parse(() => Architectures.Parse(archName!)), parse.GetValue(seed)), InputStatistics.Compute(split.Train)), archName!);
+            var asJson = parse.GetValue(json);
+            IReadOnlyList<EpochResult> history = [];
+            var trained = TrainingDisplay.Run(output, asJson, progress => model.FineTune(split.Train, options, out history, progress));
+            var metrics = ClassifierEvaluator.Evaluate(trained.Model, split.Test, engine: engine);
+            trained.Save(target);
+            if (asJson)
             {
-                // Pruned weights stay pruned: fine-tuning must not regrow what pruning removed.
-                trainer.Parameters.MaskCurrentZeros();
+                output.Out.WriteLine(TrainingReportJson.Serialize(target, history, metrics));
+                return 0;
             }
-            TrainingDisplay.Run(output, trainer, split.Train, options);
-            var trained = trainer.ToModel();
-            var metrics = ClassifierEvaluator.Evaluate(trained, split.Test, engine: engine);
-            OnnxWriter.Write(trained, target);
+            TrainingDisplay.RenderHistory(output.Console, history);
             output.Console.MarkupLine($"test accuracy [bold]{metrics.Accuracy * 100:0.00}%[/], loss {metrics.Loss.ToString("0.0000", CultureInfo.InvariantCulture)} on {metrics.Samples} images; wrote [bold]{Markup.Escape(target)}[/]");
             return 0;
         });

@@ -1,5 +1,6 @@
 using Shears.IR;
 using Shears.Preprocessing;
+using Shears.Pruning;
 
 namespace Shears.Engine;
 
@@ -65,7 +66,26 @@ public sealed class ParameterStore
         ApplyMask(name);
     }
 
-    /// <summary>Masks every weight at its current zeros, so pruned entries stay pruned.</summary>
+    /// <summary>
+    /// Masks the weight entries that pruning removed, as the model's metadata records them (<see cref="PrunedWeights"/>),
+    /// so they stay zero through training; returns how many entries are pinned.
+    /// </summary>
+    public long MaskPrunedWeights(Model model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        long pinned = 0;
+        foreach (var (name, keep) in PrunedWeights.Read(model))
+        {
+            if (_values.ContainsKey(name))
+            {
+                SetMask(name, keep);
+                pinned += keep.Count(k => !k);
+            }
+        }
+        return pinned;
+    }
+
+    /// <summary>Masks every weight at its current zeros, for models pruned by other tools that record no mask.</summary>
     public void MaskCurrentZeros()
     {
         foreach (var name in _trainable)

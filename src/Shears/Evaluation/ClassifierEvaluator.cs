@@ -9,7 +9,10 @@ namespace Shears.Evaluation;
 public static class ClassifierEvaluator
 {
     /// <param name="engine">Options of the inference plans; <see cref="EngineOptions.Default"/> when null.</param>
-    public static ClassificationMetrics Evaluate(Model model, IBatchSource data, int batchSize = 256, string? inputName = null, string? outputName = null, EngineOptions? engine = null)
+    /// <param name="progress">Told after each batch; the step counts batches.</param>
+    /// <param name="cancellation">Checked between batches.</param>
+    public static ClassificationMetrics Evaluate(Model model, IBatchSource data, int batchSize = 256, string? inputName = null, string? outputName = null, EngineOptions? engine = null,
+        IProgress<OperationProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -24,8 +27,10 @@ public static class ClassifierEvaluator
         var gradient = Array.Empty<float>();
         double lossSum = 0;
         var correct = 0;
+        var batches = (data.Count + batchSize - 1) / batchSize;
         for (var start = 0; start < data.Count; start += batchSize)
         {
+            cancellation.ThrowIfCancellationRequested();
             var count = Math.Min(batchSize, data.Count - start);
             if (!plans.TryGetValue(count, out var plan))
             {
@@ -45,6 +50,7 @@ public static class ClassifierEvaluator
             var (batchLoss, batchCorrect) = loss.Compute(logits.Floats, logits.Length / count, labels, count, gradient);
             lossSum += batchLoss * count;
             correct += batchCorrect;
+            progress?.Report(new OperationProgress("evaluating", (start / batchSize) + 1, batches));
         }
         return new ClassificationMetrics(data.Count, correct, data.Count == 0 ? 0 : lossSum / data.Count);
     }

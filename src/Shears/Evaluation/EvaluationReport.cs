@@ -29,7 +29,10 @@ public sealed record EvaluationReport
 
     /// <summary>Evaluates <paramref name="model"/> on <paramref name="test"/> and times it at both batch sizes.</summary>
     /// <param name="batchSize">Batch of the accuracy pass.</param>
-    public static EvaluationReport Measure(Model model, string name, IBatchSource test, int batchSize = 256, EngineOptions? engine = null)
+    /// <param name="progress">Told after each batch of the accuracy pass.</param>
+    /// <param name="cancellation">Checked between batches.</param>
+    public static EvaluationReport Measure(Model model, string name, IBatchSource test, int batchSize = 256, EngineOptions? engine = null,
+        IProgress<OperationProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(name);
@@ -42,7 +45,7 @@ public sealed record EvaluationReport
         return new EvaluationReport
         {
             Model = name,
-            Metrics = ClassifierEvaluator.Evaluate(model, test, batchSize, engine: engine),
+            Metrics = ClassifierEvaluator.Evaluate(model, test, batchSize, engine: engine, progress: progress, cancellation: cancellation),
             LatencyBatch1 = EngineLatency.Measure(model, test.SampleShape, SmallBatch, engine: engine),
             LatencyBatch128 = EngineLatency.Measure(model, test.SampleShape, LargeBatch, engine: engine),
             Threads = engine.EffectiveThreads,

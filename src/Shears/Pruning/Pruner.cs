@@ -55,6 +55,8 @@ public static class Pruner
     /// <summary>
     /// Applies a plan, of one granularity or many, to the model it was made for in one pass: weight
     /// masks first (on the original shapes), then channel and head groups, then residual branches.
+    /// The result's metadata records which weight entries were zeroed (<see cref="PrunedWeights"/>), so fine-tuning
+    /// keeps them at zero.
     /// </summary>
     public static Model Apply(Model model, PruningPlan plan)
     {
@@ -68,6 +70,11 @@ public static class Pruner
         {
             throw new ShearsException("the plan was made for another model (its structural fingerprint differs)");
         }
+        return PrunedWeights.Record(model, ApplyPasses(model, plan), plan, ApplyPasses);
+    }
+
+    private static Model ApplyPasses(Model model, PruningPlan plan)
+    {
         var result = ApplyWeights(model, plan);
         if (plan.HasStructuredPass)
         {

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Shears.IR;
+
+namespace Shears.Pruning;
+
+/// <summary>
+/// Which weight entries pruning removed (zeroed), recorded in the model's metadata under <see cref="MetadataKey"/>, so
+/// fine-tuning keeps exactly those at zero — not every weight that happens to be zero — even when the model was pruned
+/// in an earlier run and comes back as an ONNX file.
+/// </summary>
+public static class PrunedWeights
+{
+    /// <summary>The ONNX metadata key: a JSON object from initializer name to its pruned positions (bits, deflated, base64).</summary>
+    public const string MetadataKey = "shears.pruned-weights";
+
+    /// <summary>The keep-mask (true = kept) of every weight pruning zeroed in <paramref name="model"/>; empty when none is recorded.</summary>
+    /// <exception cref="ShearsException">The entry is corrupt or does not fit the model's weights.</exception>
+    public static IReadOnlyDictionary<string, bool[]> Read(Model model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var entry = model.Metadata.FindLast(kv => kv.Key == MetadataKey);
+        var masks = new Dictionary<string, bool[]>(StringComparer.Ordinal);
+        if (entry.Key is null)
+        {
+            return masks;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(entry.Value);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var tensor = model.Graph.FindInitializer(property.Name)
+                    ?? throw new ShearsException($"the model's '{MetadataKey}' metadata names weight '{property.Name}', which the model does not have");
+                var pruned = MaskCodec.Decode(property.Value.GetString() ?? "", tensor.ElementCount);
+                masks[property.Name] = [.. pruned.Select(p => !p)];
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ShearsException)
+        {
+            throw new ShearsException(e is ShearsException && e.Message.Contains(MetadataKey, StringComparison.Ordinal)
+                ? e.Message
+                : $"the model's '{MetadataKey}' metadata is corrupt: {e.Message}", e);
+        }
+        return masks;
+    }
+
+    /// <summary>
+    /// <paramref name="pruned"/> (the result of applying <paramref name="plan"/> to <paramref name="original"/>) with
+    /// its metadata naming every entry the plan zeroed, together with those recorded in <paramref name="original"/>,
+    /// followed through any channels the plan removed. The positions are found by applying the plan to a copy of
+    /// the model whose float weights are 1 where kept and 0 where already pruned, so they do not depend on the values.
+    /// </summary>
+    internal static Model Record(Model original, Model pruned, PruningPlan plan, Func<Model, PruningPlan, Model> apply)
+    {
+        var earlier = Read(original);
+        var indicator = original.Clone();
+        foreach (var (name, tensor) in original.Graph.Initializers)
+        {
+            if (tensor.ElementType == DataType.Float && !InertConstant(tensor))
+            {
+                var values = new float[tensor.ElementCount];
+                var keep = earlier.GetValueOrDefault(name);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = keep is null || keep[i] ? 1f : 0f;
+                }
+                indicator.Graph.Initializers[name] = Tensor.FromFloats(name, tensor.Dims, values);
+            }
+        }
+        var after = apply(indicator, plan);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, tensor) in after.Graph.Initializers)
+            {
+                if (tensor.ElementType != DataType.Float || !pruned.Graph.Initializers.ContainsKey(name) || !original.Graph.Initializers.ContainsKey(name))
+                {
+                    continue;
+                }
+                var values = tensor.ToFloats();
+                if (Array.IndexOf(values, 0f) >= 0)
+                {
+                    writer.WriteString(name, MaskCodec.Encode([.. values.Select(v => v == 0f)]));
+                }
+            }
+            writer.WriteEndObject();
+        }
+        var json = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        var result = pruned.Clone();
+        result.Metadata.RemoveAll(kv => kv.Key == MetadataKey);
+        if (json != "{}")
+        {
+            result.Metadata.Add(new(MetadataKey, json));
+        }
+        return result;
+    }
+
+    // Scalars (epsilons, scales) are never pruned; leaving their values keeps the indicator model meaningful.
+    private static bool InertConstant(Tensor tensor) => tensor.ElementCount <= 1;
+}
