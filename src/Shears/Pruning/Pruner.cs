@@ -56,7 +56,10 @@ public static class Pruner
     /// Applies a plan, of one granularity or many, to the model it was made for in one pass: weight
     /// masks first (on the original shapes), then channel and head groups, then residual branches.
     /// </summary>
-    public static Model Apply(Model model, PruningPlan plan)
+    /// <param name="model">The model the plan was made for.</param>
+    /// <param name="plan">What to remove.</param>
+    /// <param name="shapes">Input bindings for the shapes the rewrite needs (as given to <see cref="Plan"/>); null uses representative sizes.</param>
+    public static Model Apply(Model model, PruningPlan plan, ShapeInferenceOptions? shapes = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(plan);
@@ -71,11 +74,11 @@ public static class Pruner
         var result = ApplyWeights(model, plan);
         if (plan.HasStructuredPass)
         {
-            result = ApplyChannels(result, plan);
+            result = ApplyChannels(result, plan, shapes);
         }
         if (plan.HasLayerPass)
         {
-            result = ApplyLayers(result, plan);
+            result = ApplyLayers(result, plan, shapes);
         }
         // The passes never change their input; a plan with nothing to do still returns a copy.
         return ReferenceEquals(result, model) ? model.Clone() : result;
@@ -91,7 +94,7 @@ public static class Pruner
 
     private static PruningPlan PlanChannels(Model model, PruningOptions options, IReadOnlyDictionary<string, float[]>? gradients, PruningPlan plan)
     {
-        var dependencies = DependencyGraph.Build(model, PolicyFor(options.Granularity), ignoredNodes: options.Ignore);
+        var dependencies = DependencyGraph.Build(model, PolicyFor(options.Granularity), options.Shapes, options.Ignore);
         var candidates = dependencies.PrunableGroups
             .Where(g => options.Granularity != PruningGranularity.Head || g.Kind == GroupKind.Heads)
             .ToList();
@@ -119,9 +122,9 @@ public static class Pruner
         };
     }
 
-    private static Model ApplyChannels(Model model, PruningPlan plan)
+    private static Model ApplyChannels(Model model, PruningPlan plan, ShapeInferenceOptions? shapes)
     {
-        var dependencies = DependencyGraph.Build(model, PolicyFor(plan), ignoredNodes: plan.Ignore);
+        var dependencies = DependencyGraph.Build(model, PolicyFor(plan), shapes, plan.Ignore);
         var byKey = dependencies.Groups.ToDictionary(g => g.Key, StringComparer.Ordinal);
         var removals = new Dictionary<DependencyGroup, IReadOnlyCollection<int>>();
         foreach (var decision in plan.ChannelGroups)
@@ -146,7 +149,7 @@ public static class Pruner
 
     private static PruningPlan PlanLayers(Model model, PruningOptions options, IReadOnlyDictionary<string, float[]>? gradients, PruningPlan plan)
     {
-        var shapes = ShapeInference.Infer(model);
+        var shapes = ShapeInference.Infer(model, options.Shapes);
         var branches = ResidualBranches.Find(model.Graph, shapes.ShapeOf)
             .Where(b => !b.Nodes.Any(options.Ignore.Contains) && !options.Ignore.Contains(b.Add))
             .ToList();
@@ -199,9 +202,9 @@ public static class Pruner
         };
     }
 
-    private static Model ApplyLayers(Model model, PruningPlan plan)
+    private static Model ApplyLayers(Model model, PruningPlan plan, ShapeInferenceOptions? bindings)
     {
-        var shapes = ShapeInference.Infer(model);
+        var shapes = ShapeInference.Infer(model, bindings);
         var branches = ResidualBranches.Find(model.Graph, shapes.ShapeOf).ToDictionary(b => b.Add, StringComparer.Ordinal);
         var chosen = new List<ResidualBranch>();
         foreach (var add in plan.RemovedBranches)
