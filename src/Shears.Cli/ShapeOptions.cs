@@ -97,6 +97,21 @@ internal sealed class ShapeOptions
         return copy;
     }
 
+    /// <summary>The result's graph inputs declared as in <paramref name="original"/> again, so a bound size does not stay in a written model.</summary>
+    public static Model Unbind(Model result, Model original)
+    {
+        var declared = original.Graph.Inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
+        var inputs = result.Graph.Inputs;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (declared.TryGetValue(inputs[i].Name, out var before) && !result.Graph.IsInitializer(before.Name))
+            {
+                inputs[i] = before;
+            }
+        }
+        return result;
+    }
+
     /// <summary>One line per dimension that got a representative size, naming the option that sets it.</summary>
     public static IEnumerable<string> Notes(IEnumerable<DimAssumption> assumptions) =>
         assumptions.Select(a => $"{a} assumed for MACs, bytes and latency; pass {(a.Symbol is { } s ? $"--dim {s}=V" : $"--input-shape {a.Input}=...")} to choose");

@@ -30,11 +30,13 @@ internal sealed class TrainCommand : ICliCommand
         var smoothing = new Option<float>("--label-smoothing") { Description = "Label smoothing ε", DefaultValueFactory = _ => 0f };
         var threads = new Option<int?>("--threads") { Description = "Engine threads (default: all cores)" };
         var outPath = new Option<string>("--output", "-o") { Description = "Where to write the trained model (ONNX)", Required = true };
+        var shapes = new ShapeOptions();
 
         var command = new Command("train", "Train a built-in model (mlp, cnn, resnet, vit) on Fashion-MNIST with the Shears engine, or fine-tune an ONNX classifier (--from).")
         {
             arch, from, data, epochs, seed, batch, lr, schedule, optimizer, weightDecay, smoothing, threads, outPath,
         };
+        shapes.AddTo(command);
         command.SetAction(parse =>
         {
             var engine = EngineOption.Resolve(parse.GetValue(threads));
@@ -67,8 +69,9 @@ internal sealed class TrainCommand : ICliCommand
             options.Validate();
             var target = fromPath is null ? parse.GetValue(outPath)! : OutputPath.DistinctFrom(parse.GetValue(outPath)!, fromPath);
             var split = DataOption.Load(parse.GetValue(data));
-            var model = fromPath is not null
-                ? OnnxReader.Read(fromPath)
+            var original = fromPath is not null ? OnnxReader.Read(fromPath) : null;
+            var model = original is not null
+                ? shapes.Bind(parse, original)
                 : ModelZoo.Build(Parse(() => Architectures.Parse(archName!)), parse.GetValue(seed));
             var trainer = new Trainer(model, options);
             if (fromPath is not null)
@@ -77,7 +80,7 @@ internal sealed class TrainCommand : ICliCommand
                 trainer.Parameters.MaskCurrentZeros();
             }
             TrainingDisplay.Run(output, trainer, split.Train, options);
-            var trained = trainer.ToModel();
+            var trained = original is null ? trainer.ToModel() : ShapeOptions.Unbind(trainer.ToModel(), original);
             var metrics = ClassifierEvaluator.Evaluate(trained, split.Test, engine: engine);
             OnnxWriter.Write(trained, target);
             output.Console.MarkupLine($"test accuracy [bold]{metrics.Accuracy * 100:0.00}%[/], loss {metrics.Loss.ToString("0.0000", CultureInfo.InvariantCulture)} on {metrics.Samples} images; wrote [bold]{Markup.Escape(target)}[/]");
