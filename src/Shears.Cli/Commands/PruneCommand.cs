@@ -121,7 +121,8 @@ internal sealed class PruneCommand : ICliCommand
             if (chosen.RemovesNothing && !chosen.AsksNothing)
             {
                 var kept = chosen.Notes.Count(note => note.StartsWith("kept group", StringComparison.Ordinal));
-                throw new ShearsException($"nothing was pruned; {inputPath} is unchanged and no output was written ({kept} groups could not be touched, named above)");
+                var why = kept > 0 ? $"{kept} group(s) could not be touched, named above" : chosen.Notes.FirstOrDefault() ?? "no unit scored low enough at this ratio";
+                throw new ShearsException($"nothing was pruned ({why}); no output was written");
             }
             OnnxWriter.Write(pruned, target);
             if (parse.GetValue(savePlan) is { } savePath)

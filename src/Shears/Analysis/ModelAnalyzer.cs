@@ -42,7 +42,7 @@ public static class ModelAnalyzer
                     parameters += tensor.ElementCount;
                 }
             }
-            if (ConstantNodes.Payload(node) is { } held)
+            if (ConstantNodes.StoredData(node) is { } held)
             {
                 // A weight held in a Constant node (converter style) is a parameter like an initializer.
                 weightBytes += held.ByteCount;
@@ -71,7 +71,7 @@ public static class ModelAnalyzer
         }
 
         // Initializers no node reads still take space in the file; they count in the totals.
-        var stored = graph.Initializers.Values.Concat(graph.Nodes.Select(ConstantNodes.Payload).OfType<Tensor>()).ToList();
+        var stored = graph.Initializers.Values.Concat(graph.Nodes.Select(ConstantNodes.StoredData).OfType<Tensor>()).ToList();
         var parametersTotal = stored.Where(t => DataTypes.IsFloatingPoint(t.ElementType)).Sum(t => t.ElementCount);
         var bytesTotal = stored.Sum(t => t.ByteCount);
         return new ModelAnalysis

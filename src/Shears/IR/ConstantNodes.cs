@@ -6,6 +6,12 @@ namespace Shears.IR;
 /// </summary>
 public static class ConstantNodes
 {
+    /// <summary>
+    /// The tensor a Constant node holds when it is stored data (more than one element: a weight or a
+    /// table), as opposed to a single operator argument such as a Clip bound, which is no parameter.
+    /// </summary>
+    public static Tensor? StoredData(Node node) => Payload(node) is { ElementCount: > 1 } t ? t : null;
+
     /// <summary>The tensor a Constant node produces, or null when the node is no Constant or holds no dense tensor.</summary>
     public static Tensor? Payload(Node node)
     {

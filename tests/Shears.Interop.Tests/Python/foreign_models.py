@@ -192,8 +192,10 @@ def paddle(opset, out):
     model = model_of(graph, opset)
     model.producer_name = "PaddlePaddle"
     onnx.save(model, out)
-    floats = [a for a in constants if a.dtype == np.float32]
-    print(json.dumps({"parameters": int(sum(a.size for a in floats)), "weight_bytes": int(sum(a.nbytes for a in constants))}))
+    # Stored data, not single operator arguments (the hard-swish's 3 and 6, Clip's bounds).
+    stored = [a for a in constants if a.size > 1]
+    print(json.dumps({"parameters": int(sum(a.size for a in stored if a.dtype == np.float32)),
+                      "weight_bytes": int(sum(a.nbytes for a in stored))}))
 
 
 if __name__ == "__main__":
