@@ -15,10 +15,12 @@ internal sealed class EvaluateCommand : ICliCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var batch = new Option<int>("--batch") { Description = "Batch size for the accuracy pass", DefaultValueFactory = _ => 256 };
         var threads = new Option<int?>("--threads") { Description = "Engine threads (default: all cores)" };
+        var shapes = new ShapeOptions();
         var command = new Command("evaluate", "Evaluate a classifier: test accuracy and loss, and latency per batch of 1 and of 128.")
         {
             model, data, json, batch, threads,
         };
+        shapes.AddTo(command);
         command.SetAction(parse =>
         {
             var engine = EngineOption.Resolve(parse.GetValue(threads));
@@ -28,7 +30,7 @@ internal sealed class EvaluateCommand : ICliCommand
                 throw new UsageException($"--batch {batchSize} must be at least 1");
             }
             var path = parse.GetValue(model)!;
-            var loaded = OnnxReader.Read(path);
+            var loaded = shapes.Bind(parse, OnnxReader.Read(path));
             var test = DataOption.Load(parse.GetValue(data)).Test;
             var report = EvaluationReport.Measure(loaded, path, test, batchSize, engine);
             if (parse.GetValue(json))

@@ -34,10 +34,12 @@ internal sealed class ProfileCommand : ICliCommand
         var tables = new Option<bool>("--tables") { Description = "Measure this model's latency tables first (cached), so predictions use them" };
         var clock = new Option<string>("--clock") { Description = "wall (elapsed, default) | cpu (thread CPU time: steadier on a busy machine; single thread only)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var shapes = new ShapeOptions();
         var command = new Command("profile", "Measure a model's latency on this host, whole and per layer, beside the latency model's prediction.")
         {
             model, runtime, threads, batch, tables, clock, json,
         };
+        shapes.AddTo(command);
         command.SetAction(parse =>
         {
             var settings = new LatencySettings
@@ -52,7 +54,7 @@ internal sealed class ProfileCommand : ICliCommand
                 throw new UsageException("--clock cpu needs --threads 1: other threads' time is not on the calling thread's clock");
             }
             var path = parse.GetValue(model)!;
-            var loaded = OnnxReader.Read(path);
+            var loaded = shapes.Bind(parse, OnnxReader.Read(path));
             ILatencyMeter meter = settings.Runtime == LatencyRuntime.Engine ? new EngineLatencyMeter(EngineOption.Resolve()) : new OrtLatencyMeter();
             var report = ProfileReport.Measure(
                 loaded,

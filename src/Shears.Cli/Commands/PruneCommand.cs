@@ -65,16 +65,19 @@ internal sealed class PruneCommand : ICliCommand
         var mode = new Option<string>("--mode") { Description = "remove (default for channel/head/layer) | mask" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for the random criterion and data sampling" };
         var json = new Option<bool>("--json") { Description = "Print a JSON summary instead of tables" };
+        var shapes = new ShapeOptions();
 
         var command = new Command("prune", "Prune a model: weights, N:M or blocks (masked), or channels, heads and layers (removed).")
         {
             model, outPath, granularity, criterion, ratio, threshold, n, m, block, scope, roundTo, ignore, data, samples, plan, savePlan, mode, seed, json,
         };
+        shapes.AddTo(command);
         command.SetAction(parse =>
         {
             var inputPath = parse.GetValue(model)!;
             var target = OutputPath.DistinctFrom(parse.GetValue(outPath)!, inputPath);
             var original = OnnxReader.Read(inputPath);
+            var bindings = shapes.Inference(parse, original);
             PruningPlan chosen;
             if (parse.GetValue(plan) is { } planPath)
             {
@@ -98,6 +101,7 @@ internal sealed class PruneCommand : ICliCommand
                     Ignore = parse.GetValue(ignore) ?? [],
                     Mode = parse.GetValue(mode) is { } modeText ? EnumOption.Parse("--mode", modeText, Modes, StructuredMode.Remove) : null,
                     Seed = parse.GetValue(seed),
+                    Shapes = bindings,
                 };
                 options.Validate();
                 IReadOnlyDictionary<string, float[]>? gradients = null;
@@ -108,8 +112,18 @@ internal sealed class PruneCommand : ICliCommand
                 }
                 chosen = Pruner.Plan(original, options, gradients);
             }
-            var pruned = Pruner.Apply(original, chosen);
-            var report = PruneReport.Of(chosen, original, pruned);
+            var pruned = Pruner.Apply(original, chosen, bindings);
+            var report = PruneReport.Of(chosen, original, pruned, bindings);
+            foreach (var note in chosen.Notes.Concat(ShapeOptions.Notes(report.Before.Assumptions)))
+            {
+                output.Error.WriteLine($"note: {note}");
+            }
+            if (chosen.RemovesNothing && !chosen.AsksNothing)
+            {
+                var kept = chosen.Notes.Count(note => note.StartsWith("kept group", StringComparison.Ordinal));
+                var why = kept > 0 ? $"{kept} group(s) could not be touched, named above" : chosen.Notes.FirstOrDefault() ?? "no unit scored low enough at this ratio";
+                throw new ShearsException($"nothing was pruned ({why}); no output was written");
+            }
             OnnxWriter.Write(pruned, target);
             if (parse.GetValue(savePlan) is { } savePath)
             {
@@ -123,10 +137,6 @@ internal sealed class PruneCommand : ICliCommand
             {
                 PruneView.Render(output.Console, report);
                 output.Console.MarkupLine($"wrote [bold]{Markup.Escape(target)}[/]");
-            }
-            foreach (var note in chosen.Notes.Where(note => !note.StartsWith("kept group", StringComparison.Ordinal) || chosen.Recipe?.Granularity != PruningGranularity.Channel))
-            {
-                output.Error.WriteLine($"note: {note}");
             }
             return 0;
         });

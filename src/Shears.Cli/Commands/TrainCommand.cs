@@ -4,6 +4,7 @@ using Shears.Cli.Rendering;
 using Shears.Engine.Training;
 using Shears.Evaluation;
 using Shears.Models;
+using Shears.Onnx;
 using Shears.Preprocessing;
 using Spectre.Console;
 
@@ -31,11 +32,13 @@ internal sealed class TrainCommand : ICliCommand
         var threads = new Option<int?>("--threads") { Description = "Engine threads (default: all cores)" };
         var outPath = new Option<string>("--output", "-o") { Description = "Where to write the trained model (ONNX)", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the per-epoch history and test figures as one JSON object" };
+        var shapes = new ShapeOptions();
 
         var command = new Command("train", "Train a built-in model (mlp, cnn, resnet, vit) on Fashion-MNIST with the Shears engine, or fine-tune an ONNX classifier (--from).")
         {
             arch, from, data, epochs, seed, batch, lr, schedule, optimizer, weightDecay, smoothing, threads, outPath, json,
         };
+        shapes.AddTo(command);
         command.SetAction(parse =>
         {
             var engine = EngineOption.Resolve(parse.GetValue(threads));
@@ -70,14 +73,16 @@ internal sealed class TrainCommand : ICliCommand
             var split = DataOption.Load(parse.GetValue(data));
             // A new model gets the training set's normalisation as its first nodes, so it takes raw [0, 1] pixels;
             // a loaded one keeps whatever input it has, and the weights its pruning zeroed stay zero.
-            var model = fromPath is not null
-                ? ShearsModel.Load(fromPath)
+            var original = fromPath is not null ? OnnxReader.Read(fromPath) : null;
+            var model = original is not null
+                ? ShearsModel.From(shapes.Bind(parse, original), fromPath!)
                 : ShearsModel.From(InGraphNormalization.Prepend(ModelZoo.Build(Parse(() => Architectures.Parse(archName!)), parse.GetValue(seed)), InputStatistics.Compute(split.Train)), archName!);
             var asJson = parse.GetValue(json);
             IReadOnlyList<EpochResult> history = [];
-            var trained = TrainingDisplay.Run(output, asJson, progress => model.FineTune(split.Train, options, out history, progress));
-            var metrics = ClassifierEvaluator.Evaluate(trained.Model, split.Test, engine: engine);
-            trained.Save(target);
+            var tuned = TrainingDisplay.Run(output, asJson, progress => model.FineTune(split.Train, options, out history, progress));
+            var trained = original is null ? tuned.Model : ShapeOptions.Unbind(tuned.Model, original);
+            var metrics = ClassifierEvaluator.Evaluate(trained, split.Test, engine: engine);
+            OnnxWriter.Write(trained, target);
             if (asJson)
             {
                 output.Out.WriteLine(TrainingReportJson.Serialize(target, history, metrics));

@@ -63,6 +63,20 @@ public static class AnalysisJson
             json.WriteStringValue(warning);
         }
         json.WriteEndArray();
+        json.WriteStartArray("assumedDims");
+        foreach (var assumption in analysis.Assumptions)
+        {
+            json.WriteStartObject();
+            json.WriteString("input", assumption.Input);
+            json.WriteNumber("axis", assumption.Axis);
+            if (assumption.Symbol is { } symbol)
+            {
+                json.WriteString("symbol", symbol);
+            }
+            json.WriteNumber("value", assumption.Value);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

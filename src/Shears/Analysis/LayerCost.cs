@@ -15,7 +15,7 @@ public sealed record LayerCost
 
     public required IReadOnlyList<Shape?> OutputShapes { get; init; }
 
-    /// <summary>Elements of float initializers this node reads first (shared weights count once, at their first reader).</summary>
+    /// <summary>Elements of float initializers this node reads first (shared weights count once, at their first reader), or of the float tensor (of more than one element) a Constant node holds.</summary>
     public long Parameters { get; init; }
 
     /// <summary>Multiply-accumulates for one run at the analysed input shape; null when shapes are unknown.</summary>

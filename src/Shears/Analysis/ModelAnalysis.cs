@@ -17,13 +17,13 @@ public sealed record ModelAnalysis
 
     public required IReadOnlyList<LayerCost> Layers { get; init; }
 
-    /// <summary>Elements of all float initializers.</summary>
+    /// <summary>Elements of all float initializers and float tensors of more than one element held in Constant nodes (single values are operator arguments).</summary>
     public required long Parameters { get; init; }
 
     /// <summary>Sum of layer MACs (layers with unknown shapes count zero; see <see cref="UnknownMacLayers"/>).</summary>
     public required long Macs { get; init; }
 
-    /// <summary>Bytes of all initializers.</summary>
+    /// <summary>Bytes of all initializers and of Constant-node tensors of more than one element.</summary>
     public required long WeightBytes { get; init; }
 
     /// <summary>Sum of every node output's bytes at the analysed input shape.</summary>
@@ -33,4 +33,7 @@ public sealed record ModelAnalysis
     public required int UnknownMacLayers { get; init; }
 
     public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>Symbolic input dimensions given a representative size; MACs and bytes hold at that size only.</summary>
+    public IReadOnlyList<Shears.IR.Inference.DimAssumption> Assumptions { get; init; } = [];
 }

@@ -42,6 +42,12 @@ public static class ModelAnalyzer
                     parameters += tensor.ElementCount;
                 }
             }
+            if (ConstantNodes.StoredData(node) is { } held)
+            {
+                // A weight held in a Constant node (converter style) is a parameter like an initializer.
+                weightBytes += held.ByteCount;
+                parameters += DataTypes.IsFloatingPoint(held.ElementType) ? held.ElementCount : 0;
+            }
             var inputs = node.Inputs.Select(i => i.Length == 0 ? null : inference.ShapeOf(i)).ToList();
             var outputs = node.Outputs.Select(o => o.Length == 0 ? null : inference.ShapeOf(o)).ToList();
             var macs = MacCounter.Count(node, inputs, outputs);
@@ -65,8 +71,9 @@ public static class ModelAnalyzer
         }
 
         // Initializers no node reads still take space in the file; they count in the totals.
-        var parametersTotal = graph.Initializers.Values.Where(t => DataTypes.IsFloatingPoint(t.ElementType)).Sum(t => t.ElementCount);
-        var bytesTotal = graph.Initializers.Values.Sum(t => t.ByteCount);
+        var stored = graph.Initializers.Values.Concat(graph.Nodes.Select(ConstantNodes.StoredData).OfType<Tensor>()).ToList();
+        var parametersTotal = stored.Where(t => DataTypes.IsFloatingPoint(t.ElementType)).Sum(t => t.ElementCount);
+        var bytesTotal = stored.Sum(t => t.ByteCount);
         return new ModelAnalysis
         {
             GraphName = graph.Name,
@@ -81,6 +88,7 @@ public static class ModelAnalyzer
             ActivationBytes = layers.Sum(l => l.ActivationBytes ?? 0),
             UnknownMacLayers = unknownMacs,
             Warnings = inference.Warnings,
+            Assumptions = inference.Assumptions,
         };
     }
 

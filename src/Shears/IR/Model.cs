@@ -28,6 +28,12 @@ public sealed class Model
     /// <summary>Serialized ONNX model fields this class does not model (functions, training info), written back as read.</summary>
     public byte[]? Extras { get; set; }
 
+    /// <summary>
+    /// Full paths of the external data files the model's tensors were read from (empty when all were
+    /// inline). A model read with external data is written with external data too, and never over these files.
+    /// </summary>
+    public IReadOnlyList<string> ExternalDataFiles { get; set; } = [];
+
     /// <summary>The standard-domain operator set version.</summary>
     public long OpsetVersion => Opsets.TryGetValue("", out var v) ? v : Opsets.TryGetValue("ai.onnx", out var w) ? w : 1;
 
@@ -43,6 +49,7 @@ public sealed class Model
             ModelVersion = ModelVersion,
             DocString = DocString,
             Extras = Extras,
+            ExternalDataFiles = ExternalDataFiles,
         };
         copy.Opsets.Clear();
         foreach (var (domain, version) in Opsets)

@@ -117,6 +117,7 @@ public static class OnnxReader
         rest.OpsetImport.Clear();
         rest.MetadataProps.Clear();
         model.Extras = NonEmpty(rest);
+        model.ExternalDataFiles = [.. context.ExternalFiles];
         return model;
     }
 
@@ -361,7 +362,12 @@ public static class OnnxReader
     /// <summary>Per-read state: where the model came from, for messages and external data.</summary>
     internal sealed class ReadContext(string source, string baseDirectory)
     {
+        private readonly SortedSet<string> _externalFiles = new(StringComparer.Ordinal);
+
         public string Source { get; } = source;
+
+        /// <summary>Full paths of the external data files read so far.</summary>
+        public IEnumerable<string> ExternalFiles => _externalFiles;
 
         public ReadOnlyMemory<byte> ReadExternal(TensorProto proto)
         {
@@ -399,6 +405,7 @@ public static class OnnxReader
             var buffer = new byte[length];
             stream.Position = offset;
             stream.ReadExactly(buffer);
+            _externalFiles.Add(full);
             return buffer;
         }
 

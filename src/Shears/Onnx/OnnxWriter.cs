@@ -5,24 +5,60 @@ using Shears.Onnx.Schema;
 
 namespace Shears.Onnx;
 
-/// <summary>Writes the graph IR as an ONNX model file; tensor data is written inline as raw little-endian bytes.</summary>
+/// <summary>
+/// Writes the graph IR as an ONNX model file. Tensor data is raw little-endian bytes, inline, or in
+/// an external data file beside the model when the model was read that way or is too large for one
+/// protobuf file.
+/// </summary>
 public static class OnnxWriter
 {
+    /// <summary>Tensors this large or larger go to the external data file (the threshold onnx.save uses).</summary>
+    public const int ExternalDataThreshold = 1024;
+
+    // A protobuf message cannot exceed 2 GiB; tensors near that size leave no room for the graph.
+    private const long InlineLimit = 2_000_000_000;
+
     /// <summary>
-    /// Writes atomically: the model goes to a temporary file beside <paramref name="path"/> which then
-    /// replaces it, so a failure never leaves a partial file.
+    /// Writes atomically: each file goes to a temporary file beside <paramref name="path"/> which then
+    /// replaces it, so a failure never leaves a partial file. With external data, the data file is
+    /// <paramref name="path"/> + ".data" and is complete before the model that names it appears.
     /// </summary>
+    /// <exception cref="ShearsException">The data file would replace one the model was read from, or a file cannot be written.</exception>
     public static void Write(Model model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(path);
-        var proto = ToProto(model);
-        AtomicFile.Write(path, stream => proto.WriteTo(stream));
+        if (!NeedsExternalData(model))
+        {
+            var proto = ToProto(model);
+            AtomicFile.Write(path, stream => proto.WriteTo(stream));
+            return;
+        }
+        var dataPath = Path.GetFullPath(path) + ".data";
+        if (model.ExternalDataFiles.Contains(dataPath, StringComparer.Ordinal))
+        {
+            throw new ShearsException($"{path}: its data file {Path.GetFileName(dataPath)} is the one the model was read from; write the model under another name");
+        }
+        ModelProto? written = null;
+        AtomicFile.Write(dataPath, stream => written = ToProto(model, new ExternalDataSink(stream, Path.GetFileName(dataPath))));
+        AtomicFile.Write(path, stream => written!.WriteTo(stream));
     }
 
+    /// <summary>The model as one self-contained protobuf (all tensors inline), for in-memory sessions.</summary>
     public static byte[] ToBytes(Model model) => ToProto(model).ToByteArray();
 
-    internal static ModelProto ToProto(Model model)
+    /// <summary>True when <see cref="Write"/> puts tensors in a data file: the model was read so, or is too large inline.</summary>
+    public static bool NeedsExternalData(Model model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.ExternalDataFiles.Count > 0 || StoredBytes(model.Graph) > InlineLimit;
+    }
+
+    private static long StoredBytes(Graph graph) =>
+        graph.Initializers.Values.Sum(t => t.ByteCount)
+        + graph.Nodes.SelectMany(n => n.Attributes).Sum(a => (a.Tensor?.ByteCount ?? 0) + a.Tensors.Sum(t => t.ByteCount));
+
+    internal static ModelProto ToProto(Model model, ExternalDataSink? sink = null)
     {
         var proto = model.Extras is null ? new ModelProto() : ModelProto.Parser.ParseFrom(model.Extras);
         proto.IrVersion = model.IrVersion;
@@ -42,7 +78,7 @@ public static class OnnxWriter
         {
             proto.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
         }
-        proto.Graph = WriteGraph(model.Graph);
+        proto.Graph = WriteGraph(model.Graph, sink);
         var size = proto.CalculateSize();
         if (size < 0)
         {
@@ -59,19 +95,19 @@ public static class OnnxWriter
         }
     }
 
-    private static GraphProto WriteGraph(Graph graph)
+    private static GraphProto WriteGraph(Graph graph, ExternalDataSink? sink)
     {
         var proto = graph.Extras is null ? new GraphProto() : GraphProto.Parser.ParseFrom(graph.Extras);
         SetIfAny(graph.Name, v => proto.Name = v);
-        proto.Node.AddRange(graph.Nodes.Select(WriteNode));
-        proto.Initializer.AddRange(graph.Initializers.Values.Select(WriteTensor));
+        proto.Node.AddRange(graph.Nodes.Select(n => WriteNode(n, sink)));
+        proto.Initializer.AddRange(graph.Initializers.Values.Select(t => WriteTensor(t, sink)));
         proto.Input.AddRange(graph.Inputs.Select(WriteValueInfo));
         proto.Output.AddRange(graph.Outputs.Select(WriteValueInfo));
         proto.ValueInfo.AddRange(graph.ValueInfos.Select(WriteValueInfo));
         return proto;
     }
 
-    private static NodeProto WriteNode(Node node)
+    private static NodeProto WriteNode(Node node, ExternalDataSink? sink)
     {
         var proto = node.Extras is null ? new NodeProto() : NodeProto.Parser.ParseFrom(node.Extras);
         proto.Input.AddRange(node.Inputs);
@@ -79,11 +115,11 @@ public static class OnnxWriter
         SetIfAny(node.Name, v => proto.Name = v);
         proto.OpType = node.OpType;
         SetIfAny(node.Domain, v => proto.Domain = v);
-        proto.Attribute.AddRange(node.Attributes.Select(WriteAttribute));
+        proto.Attribute.AddRange(node.Attributes.Select(a => WriteAttribute(a, sink)));
         return proto;
     }
 
-    private static AttributeProto WriteAttribute(IR.NodeAttribute attribute)
+    private static AttributeProto WriteAttribute(IR.NodeAttribute attribute, ExternalDataSink? sink)
     {
         if (attribute.Opaque is not null)
         {
@@ -106,7 +142,7 @@ public static class OnnxWriter
                 proto.S = ByteString.CopyFrom(attribute.Bytes);
                 break;
             case AttributeKind.Tensor:
-                proto.T = attribute.Tensor is null ? null : WriteTensor(attribute.Tensor);
+                proto.T = attribute.Tensor is null ? null : WriteTensor(attribute.Tensor, sink);
                 break;
             case AttributeKind.Floats:
                 proto.Floats.AddRange(attribute.Floats);
@@ -118,7 +154,7 @@ public static class OnnxWriter
                 proto.Strings.AddRange(attribute.StringList.Select(ByteString.CopyFrom));
                 break;
             case AttributeKind.Tensors:
-                proto.Tensors.AddRange(attribute.Tensors.Select(WriteTensor));
+                proto.Tensors.AddRange(attribute.Tensors.Select(t => WriteTensor(t, sink)));
                 break;
             default:
                 throw new InvalidOperationException($"attribute '{attribute.Name}' of kind {attribute.Kind} has no value to write");
@@ -166,7 +202,7 @@ public static class OnnxWriter
         return proto;
     }
 
-    internal static TensorProto WriteTensor(Tensor tensor)
+    internal static TensorProto WriteTensor(Tensor tensor, ExternalDataSink? sink = null)
     {
         var proto = tensor.Extras is null ? new TensorProto() : TensorProto.Parser.ParseFrom(tensor.Extras);
         proto.Dims.AddRange(tensor.Dims);
@@ -175,6 +211,10 @@ public static class OnnxWriter
         if (tensor.ElementType == DataType.String)
         {
             proto.StringData.AddRange(tensor.Strings.Select(ByteString.CopyFrom));
+        }
+        else if (sink is not null && tensor.ByteCount >= ExternalDataThreshold)
+        {
+            sink.Store(proto, tensor.Bytes.Span);
         }
         else
         {

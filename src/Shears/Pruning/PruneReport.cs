@@ -1,5 +1,6 @@
 using Shears.Analysis;
 using Shears.IR;
+using Shears.IR.Inference;
 
 namespace Shears.Pruning;
 
@@ -33,7 +34,11 @@ public sealed record PruneReport
 
     public required IReadOnlyList<string> Notes { get; init; }
 
-    public static PruneReport Of(PruningPlan plan, Model original, Model pruned)
+    /// <param name="plan">The plan applied.</param>
+    /// <param name="original">The model before.</param>
+    /// <param name="pruned">The model after.</param>
+    /// <param name="shapes">Input bindings for both analyses (null: representative sizes).</param>
+    public static PruneReport Of(PruningPlan plan, Model original, Model pruned, ShapeInferenceOptions? shapes = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(original);
@@ -44,8 +49,8 @@ public sealed record PruneReport
         {
             Granularity = granularity,
             Criterion = plan.Recipe?.Criterion.ToString().ToLowerInvariant(),
-            Before = ModelAnalyzer.Analyze(original),
-            After = ModelAnalyzer.Analyze(pruned),
+            Before = ModelAnalyzer.Analyze(original, shapes),
+            After = ModelAnalyzer.Analyze(pruned, shapes),
             SparsityBefore = Sparsity.Of(original),
             SparsityAfter = Sparsity.Of(pruned),
             Groups = [.. plan.ChannelGroups],

@@ -58,7 +58,10 @@ public static class Pruner
     /// The result's metadata records which weight entries were zeroed (<see cref="PrunedWeights"/>), so fine-tuning
     /// keeps them at zero.
     /// </summary>
-    public static Model Apply(Model model, PruningPlan plan)
+    /// <param name="model">The model the plan was made for.</param>
+    /// <param name="plan">What to remove.</param>
+    /// <param name="shapes">Input bindings for the shapes the rewrite needs (as given to <see cref="Plan"/>); null uses representative sizes.</param>
+    public static Model Apply(Model model, PruningPlan plan, ShapeInferenceOptions? shapes = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(plan);
@@ -70,19 +73,19 @@ public static class Pruner
         {
             throw new ShearsException("the plan was made for another model (its structural fingerprint differs)");
         }
-        return PrunedWeights.Record(model, ApplyPasses(model, plan), plan, ApplyPasses);
+        return PrunedWeights.Record(model, ApplyPasses(model, plan, shapes), plan, (m, p) => ApplyPasses(m, p, shapes));
     }
 
-    private static Model ApplyPasses(Model model, PruningPlan plan)
+    private static Model ApplyPasses(Model model, PruningPlan plan, ShapeInferenceOptions? shapes)
     {
         var result = ApplyWeights(model, plan);
         if (plan.HasStructuredPass)
         {
-            result = ApplyChannels(result, plan);
+            result = ApplyChannels(result, plan, shapes);
         }
         if (plan.HasLayerPass)
         {
-            result = ApplyLayers(result, plan);
+            result = ApplyLayers(result, plan, shapes);
         }
         // The passes never change their input; a plan with nothing to do still returns a copy.
         return ReferenceEquals(result, model) ? model.Clone() : result;
@@ -98,7 +101,7 @@ public static class Pruner
 
     private static PruningPlan PlanChannels(Model model, PruningOptions options, IReadOnlyDictionary<string, float[]>? gradients, PruningPlan plan)
     {
-        var dependencies = DependencyGraph.Build(model, PolicyFor(options.Granularity), ignoredNodes: options.Ignore);
+        var dependencies = DependencyGraph.Build(model, PolicyFor(options.Granularity), options.Shapes, options.Ignore);
         var candidates = dependencies.PrunableGroups
             .Where(g => options.Granularity != PruningGranularity.Head || g.Kind == GroupKind.Heads)
             .ToList();
@@ -126,9 +129,9 @@ public static class Pruner
         };
     }
 
-    private static Model ApplyChannels(Model model, PruningPlan plan)
+    private static Model ApplyChannels(Model model, PruningPlan plan, ShapeInferenceOptions? shapes)
     {
-        var dependencies = DependencyGraph.Build(model, PolicyFor(plan), ignoredNodes: plan.Ignore);
+        var dependencies = DependencyGraph.Build(model, PolicyFor(plan), shapes, plan.Ignore);
         var byKey = dependencies.Groups.ToDictionary(g => g.Key, StringComparer.Ordinal);
         var removals = new Dictionary<DependencyGroup, IReadOnlyCollection<int>>();
         foreach (var decision in plan.ChannelGroups)
@@ -153,7 +156,7 @@ public static class Pruner
 
     private static PruningPlan PlanLayers(Model model, PruningOptions options, IReadOnlyDictionary<string, float[]>? gradients, PruningPlan plan)
     {
-        var shapes = ShapeInference.Infer(model);
+        var shapes = ShapeInference.Infer(model, options.Shapes);
         var branches = ResidualBranches.Find(model.Graph, shapes.ShapeOf)
             .Where(b => !b.Nodes.Any(options.Ignore.Contains) && !options.Ignore.Contains(b.Add))
             .ToList();
@@ -206,9 +209,9 @@ public static class Pruner
         };
     }
 
-    private static Model ApplyLayers(Model model, PruningPlan plan)
+    private static Model ApplyLayers(Model model, PruningPlan plan, ShapeInferenceOptions? bindings)
     {
-        var shapes = ShapeInference.Infer(model);
+        var shapes = ShapeInference.Infer(model, bindings);
         var branches = ResidualBranches.Find(model.Graph, shapes.ShapeOf).ToDictionary(b => b.Add, StringComparer.Ordinal);
         var chosen = new List<ResidualBranch>();
         foreach (var add in plan.RemovedBranches)

@@ -1,3 +1,4 @@
+using Shears.IR.Inference;
 using Shears.Pruning.Importance;
 using Shears.Pruning.Structured;
 
@@ -37,6 +38,12 @@ public sealed record PruningOptions
     public StructuredMode? Mode { get; init; }
 
     public ScoreAggregation Aggregation { get; init; } = ScoreAggregation.Mean;
+
+    /// <summary>
+    /// Input bindings for the shapes pruning needs (symbolic sizes get representative values by
+    /// default); the written model keeps its symbolic dimensions whatever they are bound to here.
+    /// </summary>
+    public ShapeInferenceOptions? Shapes { get; init; }
 
     /// <summary>Seed of the random criterion.</summary>
     public ulong Seed { get; init; }

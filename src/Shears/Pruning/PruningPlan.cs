@@ -50,6 +50,13 @@ public sealed record PruningPlan
     [JsonIgnore]
     public IReadOnlyList<string> RemovedBranches => [.. Groups.Where(g => g.Granularity == PruningGranularity.Layer && g.Kept is { Count: 0 }).Select(g => g.Key)];
 
+    /// <summary>True when applying the plan would change no weight: no unit, branch or weight is removed.</summary>
+    public bool RemovesNothing =>
+        ChannelGroups.All(g => g.Removed.Count == 0) && RemovedBranches.Count == 0 && WeightMasks.All(g => (g.Pruned ?? 0) == 0);
+
+    /// <summary>True when the recipe asked for nothing (a ratio or threshold of zero), so removing nothing is what was asked.</summary>
+    public bool AsksNothing => Recipe is { } r && (r.Ratio == 0 || r.Threshold == 0);
+
     /// <summary>
     /// Whether applying the plan runs the structured pass (which also folds the model's shape
     /// arithmetic): when it has channel or head groups, or was built as a channel or head plan.

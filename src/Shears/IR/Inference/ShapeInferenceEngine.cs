@@ -10,6 +10,7 @@ internal sealed class ShapeInferenceEngine
     private readonly Dictionary<string, ConstantValue> _constants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConstantValue?> _initializerCache = new(StringComparer.Ordinal);
     private readonly List<string> _warnings = [];
+    private readonly List<DimAssumption> _assumptions = [];
 
     public ShapeInferenceEngine(Graph graph, long opset, ShapeInferenceOptions options)
     {
@@ -73,7 +74,7 @@ internal sealed class ShapeInferenceEngine
         {
             _warnings.Add($"{unknown.Count} values have no concrete shape (first: {string.Join(", ", unknown.Take(3))})");
         }
-        return new ShapeInferenceResult(_values, _constants, _warnings);
+        return new ShapeInferenceResult(_values, _constants, _warnings, _assumptions);
     }
 
     private ValueInfo BindInput(ValueInfo input)
@@ -83,12 +84,35 @@ internal sealed class ShapeInferenceEngine
         {
             return input with { Extras = null };
         }
-        var dims = shape.Select(d =>
-            d.IsKnown ? d
-            : d.Symbol is { } s && _options.DimBindings.TryGetValue(s, out var bound) ? Dim.Of(bound)
-            : _options.DefaultDimValue is { } fallback ? Dim.Of(fallback)
-            : d);
+        var dims = shape.Select((d, axis) => Bind(input.Name, axis, d));
         return new ValueInfo(input.Name, input.ElementType, new Shape(dims));
+    }
+
+    // The batch axis gets the default size as always; other axes a representative one, reported.
+    private Dim Bind(string input, int axis, Dim d)
+    {
+        if (d.IsKnown)
+        {
+            return d;
+        }
+        if (d.Symbol is { } s && _options.DimBindings.TryGetValue(s, out var bound))
+        {
+            return Dim.Of(bound);
+        }
+        if (_options.DefaultDimValue is not { } fallback)
+        {
+            return d;
+        }
+        if (axis == 0)
+        {
+            return Dim.Of(fallback);
+        }
+        var representative = _options.RepresentativeDimValue ?? fallback;
+        if (!_assumptions.Exists(a => a.Symbol is not null && a.Symbol == d.Symbol))
+        {
+            _assumptions.Add(new DimAssumption(input, axis, d.Symbol, representative));
+        }
+        return Dim.Of(representative);
     }
 
     public ValueInfo? Lookup(string name) => _values.TryGetValue(name, out var v) ? v : null;

@@ -10,10 +10,19 @@ public sealed record ShapeInferenceOptions
     public IReadOnlyDictionary<string, long> DimBindings { get; init; } = new Dictionary<string, long>();
 
     /// <summary>
-    /// Size given to input dimensions that are symbolic or unknown and not bound above; null keeps
-    /// them symbolic, which leaves values computed from them (shape sub-graphs) unknown.
+    /// Size given to an input's first dimension (the batch) when it is symbolic or unknown and not
+    /// bound above; null keeps every unbound dimension symbolic, which leaves values computed from
+    /// them (shape sub-graphs) unknown.
     /// </summary>
     public long? DefaultDimValue { get; init; } = 1;
+
+    /// <summary>
+    /// Representative size of the other unbound symbolic or unknown input dimensions (height,
+    /// width, sequence length), used only so sizes that need a number (MACs, bytes) have one;
+    /// each use is reported in <see cref="ShapeInferenceResult.Assumptions"/>. Null falls back to
+    /// <see cref="DefaultDimValue"/>.
+    /// </summary>
+    public long? RepresentativeDimValue { get; init; } = 224;
 
     /// <summary>Largest constant (in elements) whose values are tracked for folding.</summary>
     public long MaxConstantElements { get; init; } = 1 << 20;

@@ -3,8 +3,9 @@ namespace Shears.IR.Inference;
 /// <summary>Types and shapes of every value in a graph, the values known as constants, and warnings.</summary>
 public sealed class ShapeInferenceResult
 {
-    internal ShapeInferenceResult(Dictionary<string, ValueInfo> values, Dictionary<string, ConstantValue> constants, List<string> warnings)
+    internal ShapeInferenceResult(Dictionary<string, ValueInfo> values, Dictionary<string, ConstantValue> constants, List<string> warnings, List<DimAssumption> assumptions)
     {
+        Assumptions = assumptions;
         Values = values;
         ConstantValues = constants;
         Warnings = warnings;
@@ -15,6 +16,9 @@ public sealed class ShapeInferenceResult
 
     /// <summary>Messages about what could not be inferred (unknown operators, unknown shapes).</summary>
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Symbolic input dimensions given a representative size because nothing bound them.</summary>
+    public IReadOnlyList<DimAssumption> Assumptions { get; }
 
     internal Dictionary<string, ConstantValue> ConstantValues { get; }
 

@@ -58,12 +58,12 @@ internal sealed class DependencyBuilder
     {
         if (!node.IsStandard)
         {
-            BlockInputs(node, $"operator {node.Domain}.{node.OpType} is opaque to Shears");
+            BlockInputs(node, $"operator {node.Domain}.{node.OpType} (node '{node.DisplayName}') downstream is opaque to Shears, so its channels stay as they are");
             return;
         }
         if (PruningRules.Find(node.OpType) is not { } rule)
         {
-            BlockInputs(node, $"operator {node.OpType} has no pruning rule in Shears, so channels cannot be pruned through it");
+            BlockInputs(node, $"unknown operator {node.OpType} (node '{node.DisplayName}') downstream has no pruning rule in Shears, so its channels stay as they are");
             return;
         }
         rule.Couple(this, node);
@@ -169,6 +169,9 @@ internal sealed class DependencyBuilder
     }
 
     public bool IsConstant(string? value) => value is not null && _graph.IsInitializer(value);
+
+    /// <summary>A value's contents at the bound input shape, when inference knows them (shape arithmetic left unfolded).</summary>
+    public Tensor? BoundContents(string value) => _graph.FindInitializer(value) ?? _shapes.ConstantOf(value);
 
     /// <summary>How many channels a tracked value carries on its tracked axis.</summary>
     public int SizeOf(string value) => _tracked[value].Size;

@@ -6,12 +6,15 @@ namespace Shears.Pruning.Dependency;
 /// <summary>
 /// The channel groups of a model: which channels must be removed together and which cannot be
 /// removed at all (with the reason). Built on the model with its shape arithmetic folded to
-/// constants at the analysed input shape; <see cref="Model"/> is that folded model, which pruning rewrites.
+/// constants where they hold at every input size (symbolic dimensions stay symbolic) and with
+/// tensors held in Constant nodes lifted to initializers; <see cref="Model"/> is that folded model,
+/// which pruning rewrites.
 /// </summary>
 public sealed class DependencyGraph
 {
-    private DependencyGraph(Model model, ShapeInferenceResult shapes, IReadOnlyList<DependencyGroup> groups, CouplingPolicy policy)
+    private DependencyGraph(Model model, ShapeInferenceResult shapes, IReadOnlyList<DependencyGroup> groups, CouplingPolicy policy, ShapeInferenceOptions? inference)
     {
+        Inference = inference;
         Model = model;
         Shapes = shapes;
         Groups = groups;
@@ -27,13 +30,19 @@ public sealed class DependencyGraph
 
     public CouplingPolicy Policy { get; }
 
+    /// <summary>The input bindings <see cref="Shapes"/> were inferred with (null: the defaults).</summary>
+    public ShapeInferenceOptions? Inference { get; }
+
     public IEnumerable<DependencyGroup> PrunableGroups => Groups.Where(g => g.IsPrunable);
 
     public static DependencyGraph Build(Model model, CouplingPolicy policy = CouplingPolicy.Channels, ShapeInferenceOptions? inference = null, IReadOnlyCollection<string>? ignoredNodes = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var first = ShapeInference.Infer(model, inference);
-        var folded = ShapeInference.FoldConstants(model, first);
+        // Fold only what holds at every input size: the model's symbolic dimensions stay symbolic in
+        // what pruning writes, and the bindings serve only the shapes the rules need.
+        var declared = ShapeInference.Infer(model, ShapeInferenceOptions.Default with { DefaultDimValue = null });
+        var folded = ShapeInference.FoldConstants(model, declared);
+        folded.Graph = ConstantNodes.Lift(folded.Graph, folded.IrVersion);
         folded.Graph.ValueInfos.Clear();
         var shapes = ShapeInference.Infer(folded, inference);
         var groups = new DependencyBuilder(folded.Graph, shapes, policy, folded.OpsetVersion).Build();
@@ -49,6 +58,6 @@ public sealed class DependencyGraph
                 ? g with { BlockedReason = $"it touches ignored node '{g.Layers.First(ignoredNodes.Contains)}'" }
                 : g)];
         }
-        return new DependencyGraph(folded, shapes, groups, policy);
+        return new DependencyGraph(folded, shapes, groups, policy, inference);
     }
 }

@@ -5,7 +5,7 @@ using Shears.Pruning.Structured;
 
 namespace Shears.Pruning.Rules;
 
-/// <summary>Gemm as a linear layer: features read on axis 1 of A, new features from the stored weight B.</summary>
+/// <summary>Gemm as a linear layer: features read on axis 1 of A (axis 0 with transA), new features from the stored weight B.</summary>
 internal sealed class GemmRule : IPruningRule
 {
     public IEnumerable<string> OpTypes => ["Gemm"];
@@ -16,11 +16,6 @@ internal sealed class GemmRule : IPruningRule
     {
         var input = node.Input(0)!;
         var output = node.Outputs[0];
-        if (node.GetInt("transA", 0) != 0)
-        {
-            graph.BlockInputs(node, "Gemm with transA reads features on the first axis");
-            return;
-        }
         if (graph.IsTracked(node.Input(1)))
         {
             graph.BlockInputs(node, "Gemm's weight is computed, not stored");
@@ -30,9 +25,11 @@ internal sealed class GemmRule : IPruningRule
         graph.Track(output, 1, isSource: true);
         if (graph.IsTracked(input))
         {
-            if (graph.AxisOf(input) != 1)
+            // transA stores A as [K, M]: the features it sums over are on axis 0.
+            var featureAxis = node.GetInt("transA", 0) != 0 ? 0 : 1;
+            if (graph.AxisOf(input) != featureAxis)
             {
-                graph.Block(input, "Gemm reads features on axis 1 but the channels sit elsewhere");
+                graph.Block(input, $"Gemm reads features on axis {featureAxis} but the channels sit elsewhere");
                 return;
             }
             graph.NoteLayer(input, node);

@@ -18,11 +18,34 @@ internal sealed class ReshapeRule : IPruningRule
         {
             return;
         }
+        if (RuntimeTargetBlocks(graph, node) is { } reason)
+        {
+            graph.Block(node.Input(0)!, reason);
+            graph.Block(node.Outputs[0], reason);
+            return;
+        }
         if (mapping.SplitIntoOuter)
         {
             graph.MarkHeads(node.Outputs[0]);
         }
         graph.NoteLayer(node.Outputs[0], node);
+    }
+
+    /// <summary>
+    /// A target computed at run time (kept so symbolic sizes stay symbolic) follows the pruned
+    /// channels only when it infers (−1) or copies (0, same axis) the channel axis; a fixed size there
+    /// cannot be rewritten, so the channels stay.
+    /// </summary>
+    private static string? RuntimeTargetBlocks(DependencyBuilder graph, Node node)
+    {
+        if (node.OpType != "Reshape" || node.Input(1) is not { } target || graph.IsConstant(target))
+        {
+            return null;
+        }
+        var axis = graph.AxisOf(node.Outputs[0]);
+        var entry = graph.BoundContents(target)?.ToInt64s() is { } values && axis < values.Length ? values[axis] : (long?)null;
+        var follows = entry == -1 || (entry == 0 && graph.AxisOf(node.Input(0)!) == axis);
+        return follows ? null : $"Reshape '{node.DisplayName}' computes its target shape at run time with a fixed size on the channel axis, which Shears cannot rewrite";
     }
 
     public void Rewrite(NodeRewriter rewriter, int index, Node node)
@@ -46,7 +69,11 @@ internal sealed class ReshapeRule : IPruningRule
             node.SetAttribute(NodeAttribute.Of("shape", Updated(target, newShape)));
             return;
         }
-        var current = rewriter.Current(index, 1) ?? throw new ShearsException($"node '{node.DisplayName}': Reshape target is computed at run time; Shears needs it constant to prune through it");
+        if (rewriter.Current(index, 1) is not { } current)
+        {
+            // Computed at run time from the pruned shapes; coupling checked it follows the channels.
+            return;
+        }
         rewriter.Set(index, 1, NodeRewriter.Typed(current, Updated(current.ToInt64s(), newShape)));
     }
 

@@ -52,7 +52,7 @@ public static class ChannelPruner
         model.Graph.RemoveUnused();
         try
         {
-            ShapeInference.Infer(model);
+            ShapeInference.Infer(model, dependencies.Inference);
         }
         catch (ShapeInferenceException e)
         {
