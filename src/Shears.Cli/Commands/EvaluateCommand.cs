@@ -32,7 +32,7 @@ internal sealed class EvaluateCommand : ICliCommand
             var path = parse.GetValue(model)!;
             var loaded = shapes.Bind(parse, OnnxReader.Read(path));
             var test = DataOption.Load(parse.GetValue(data)).Test;
-            var report = EvaluationReport.Measure(loaded, path, test, batchSize, engine);
+            var report = ProgressDisplay.Run(output, "evaluating", parse.GetValue(json), progress => EvaluationReport.Measure(loaded, path, test, batchSize, engine, progress));
             if (parse.GetValue(json))
             {
                 output.Out.WriteLine(EvaluationReportJson.Serialize(report));

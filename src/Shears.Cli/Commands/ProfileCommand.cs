@@ -56,14 +56,16 @@ internal sealed class ProfileCommand : ICliCommand
             var path = parse.GetValue(model)!;
             var loaded = shapes.Bind(parse, OnnxReader.Read(path));
             ILatencyMeter meter = settings.Runtime == LatencyRuntime.Engine ? new EngineLatencyMeter(EngineOption.Resolve()) : new OrtLatencyMeter();
-            var report = ProfileReport.Measure(
+            var host = new HostDetector().Detect();
+            var report = ProgressDisplay.Run(output, "profiling", parse.GetValue(json), progress => ProfileReport.Measure(
                 loaded,
                 Path.GetFileName(path),
-                new HostDetector().Detect(),
+                host,
                 meter,
                 MeasurementOptions.Default with { Settings = settings, Clock = timing },
                 LatencyTableStore.Default(),
-                parse.GetValue(tables));
+                parse.GetValue(tables),
+                progress: progress));
             if (parse.GetValue(json))
             {
                 output.Out.WriteLine(ProfileReportJson.Serialize(report));

@@ -4,7 +4,7 @@ namespace Shears.Cli.Rendering;
 
 /// <summary>
 /// Draws a long operation's progress: a live bar when the output is a terminal, else one plain line per step (on
-/// stderr when stdout carries JSON), so `./demo | tee log` shows what is happening and a pipe never gets control codes.
+/// stderr, when a terminal, if stdout carries JSON), so `./demo | tee log` shows what is happening and a pipe never gets control codes.
 /// </summary>
 internal static class ProgressDisplay
 {
@@ -30,11 +30,13 @@ internal static class ProgressDisplay
                 });
             return result;
         }
+        // JSON on stdout keeps stdout pure; the steps then go to stderr, but only where a person reads it.
         var lines = json ? output.Error : output.Out;
+        var silent = json && (!ReferenceEquals(output.Error, Console.Error) || Console.IsErrorRedirected);
         return work(new SynchronousProgress<TProgress>(p =>
         {
             var (_, text, stepEnded) = describe(p);
-            if (stepEnded)
+            if (stepEnded && !silent)
             {
                 lines.WriteLine($"{title}: {text}");
             }

@@ -40,12 +40,13 @@ public sealed class LatencyTableBuilder
     /// Extends the host's cached table in <paramref name="store"/> with what <paramref name="model"/>
     /// needs, measuring only what is missing, and saves it when anything was measured.
     /// </summary>
-    public static LatencyTable BuildCached(LatencyTableStore store, HardwareProfile host, LatencySettings settings, ILatencyMeter meter, Model model, IProgress<string>? progress = null)
+    public static LatencyTable BuildCached(LatencyTableStore store, HardwareProfile host, LatencySettings settings, ILatencyMeter meter, Model model,
+        IProgress<OperationProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var options = LatencyTableBuilderOptions.ForHost(host, settings);
         var builder = new LatencyTableBuilder(meter, options);
-        var table = builder.Build(model, store.TryLoad(options.Fingerprint, settings), progress);
+        var table = builder.Build(model, store.TryLoad(options.Fingerprint, settings), progress, cancellation);
         if (builder.MeasuredModels > 0)
         {
             store.Save(table);
@@ -107,7 +108,9 @@ public sealed class LatencyTableBuilder
     }
 
     /// <summary>Measures what <paramref name="existing"/> lacks for the model and returns the table with it added.</summary>
-    public LatencyTable Build(Model model, LatencyTable? existing = null, IProgress<string>? progress = null)
+    /// <param name="progress">Told after each single-layer model is timed (one step per model and pass).</param>
+    /// <param name="cancellation">Checked between timings.</param>
+    public LatencyTable Build(Model model, LatencyTable? existing = null, IProgress<OperationProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         MeasuredModels = 0;
@@ -144,7 +147,7 @@ public sealed class LatencyTableBuilder
                 }
             }
         }
-        var times = MeasureAll([.. wanted.Values], progress);
+        var times = MeasureAll([.. wanted.Values], progress, cancellation);
         // A sweep of a one-channel axis needs no timing but still adds its point.
         var changed = times.Count > 0 || sweeps.Count > 0;
         foreach (var (signature, _) in plan)
@@ -167,7 +170,7 @@ public sealed class LatencyTableBuilder
         var overheads = table.Overheads;
         if (overheads.All(overhead => overhead.Model != fingerprint))
         {
-            progress?.Report("whole model, for the runtime's overhead");
+            cancellation.ThrowIfCancellationRequested();
             overheads = [.. overheads, MeasureOverhead(model, fingerprint)];
             changed = true;
         }
@@ -190,7 +193,7 @@ public sealed class LatencyTableBuilder
     /// each model's best pass (a busy machine only ever adds time): a slow spell of a shared machine
     /// then falls on scattered points of many curves rather than on the whole sweep of one layer.
     /// </summary>
-    private Dictionary<string, double> MeasureAll(IReadOnlyList<LayerSignature> signatures, IProgress<string>? progress)
+    private Dictionary<string, double> MeasureAll(IReadOnlyList<LayerSignature> signatures, IProgress<OperationProgress>? progress, CancellationToken cancellation)
     {
         MeasuredModels = signatures.Count;
         var samples = signatures.ToDictionary(signature => signature.Key, _ => new List<double>(_options.Passes), StringComparer.Ordinal);
@@ -201,10 +204,14 @@ public sealed class LatencyTableBuilder
         var models = signatures.Select(signature => SingleLayerModel.Build(signature)).ToList();
         for (var pass = 0; pass < _options.Passes; pass++)
         {
-            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"pass {pass + 1} of {_options.Passes}: {signatures.Count} single-layer models"));
+            var done = 0;
             foreach (var i in Rng.ForStream(_options.Seed, (ulong)pass).Permutation(signatures.Count))
             {
+                cancellation.ThrowIfCancellationRequested();
                 samples[signatures[i].Key].Add(MeasureLayer(models[i]));
+                done++;
+                progress?.Report(new OperationProgress("latency tables", (pass * signatures.Count) + done, _options.Passes * signatures.Count,
+                    done == signatures.Count ? string.Create(CultureInfo.InvariantCulture, $"pass {pass + 1} of {_options.Passes}: {signatures.Count} single-layer models timed") : null));
             }
         }
         return samples.ToDictionary(pair => pair.Key, pair => pair.Value.Min(), StringComparer.Ordinal);

@@ -30,7 +30,9 @@ public sealed record ProfileReport(string Model, HardwareProfile Host, LatencyMe
         MeasurementOptions measurement,
         LatencyTableStore store,
         bool buildTables = false,
-        TimeProvider? time = null)
+        TimeProvider? time = null,
+        IProgress<OperationProgress>? progress = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(meter);
@@ -38,7 +40,7 @@ public sealed record ProfileReport(string Model, HardwareProfile Host, LatencyMe
         var settings = measurement.Settings;
         if (buildTables)
         {
-            LatencyTableBuilder.BuildCached(store, host, settings, meter, model);
+            LatencyTableBuilder.BuildCached(store, host, settings, meter, model, progress, cancellation);
         }
         var prediction = LatencyModels.ForTarget(host, settings, store).Predict(model, settings);
         var measured = meter.Measure(model, measurement);
