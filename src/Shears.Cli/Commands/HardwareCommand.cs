@@ -1,3 +1,4 @@
+using Shears.Cli.Rendering;
 using System.CommandLine;
 using Shears.Hardware;
 using Shears.Hardware.Host;
@@ -20,11 +21,11 @@ internal sealed class HardwareCommand : ICliCommand
         };
         command.SetAction(parse =>
         {
-            var options = new ProfileCatalogOptions();
-            if (parse.GetValue(refresh))
+            var policy = parse.GetValue(refresh) ? MeasurementPolicy.Remeasure : MeasurementPolicy.UseCache;
+            var options = new ProfileCatalogOptions
             {
-                options = options with { Host = () => new HostDetector().Detect(MeasurementPolicy.Remeasure) };
-            }
+                Host = () => ProgressDisplay.Run(output, "host", parse.GetValue(json), progress => new HostDetector().Detect(policy, progress)),
+            };
             var catalog = ProfileCatalog.Load(options);
             if (parse.GetValue(list))
             {

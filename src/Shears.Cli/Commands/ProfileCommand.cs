@@ -56,7 +56,7 @@ internal sealed class ProfileCommand : ICliCommand
             var path = parse.GetValue(model)!;
             var loaded = shapes.Bind(parse, OnnxReader.Read(path));
             ILatencyMeter meter = settings.Runtime == LatencyRuntime.Engine ? new EngineLatencyMeter(EngineOption.Resolve()) : new OrtLatencyMeter();
-            var host = new HostDetector().Detect();
+            var host = ProgressDisplay.Run(output, "host", parse.GetValue(json), progress => new HostDetector().Detect(progress: progress));
             var report = ProgressDisplay.Run(output, "profiling", parse.GetValue(json), progress => ProfileReport.Measure(
                 loaded,
                 Path.GetFileName(path),

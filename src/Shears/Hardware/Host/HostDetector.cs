@@ -24,15 +24,17 @@ public sealed class HostDetector
     public MeasurementCache Cache { get; }
 
     /// <summary>The host profile. <see cref="MeasurementPolicy.Skip"/> returns at once without measured figures.</summary>
-    public HardwareProfile Detect(MeasurementPolicy policy = MeasurementPolicy.UseCache)
+    /// <param name="policy">Whether to use the cached measurement, measure again, or skip measuring.</param>
+    /// <param name="progress">Told when a measurement (some seconds) starts and ends; silent when the cache answers.</param>
+    public HardwareProfile Detect(MeasurementPolicy policy = MeasurementPolicy.UseCache, IProgress<OperationProgress>? progress = null)
     {
         var facts = ReadFacts();
         var fingerprint = HostFingerprint.Compute(facts);
         var measured = policy switch
         {
             MeasurementPolicy.Skip => null,
-            MeasurementPolicy.UseCache => Cache.TryRead(fingerprint) ?? MeasureAndCache(facts, fingerprint),
-            _ => MeasureAndCache(facts, fingerprint),
+            MeasurementPolicy.UseCache => Cache.TryRead(fingerprint) ?? MeasureAndCache(facts, fingerprint, progress),
+            _ => MeasureAndCache(facts, fingerprint, progress),
         };
         return HostProfileBuilder.Build(facts, fingerprint, measured);
     }
@@ -87,14 +89,16 @@ public sealed class HostDetector
         };
     }
 
-    private MeasurementRecord MeasureAndCache(HostFacts facts, string fingerprint)
+    private MeasurementRecord MeasureAndCache(HostFacts facts, string fingerprint, IProgress<OperationProgress>? progress)
     {
+        progress?.Report(new OperationProgress("host", 0, 1, "measuring compute peak and memory bandwidth (once for this host; cached)"));
         var record = new MeasurementRecord
         {
             Fingerprint = fingerprint,
             MeasuredAt = _options.Time.GetUtcNow(),
             Measurements = _measure(facts),
         };
+        progress?.Report(new OperationProgress("host", 1, 1, "measured"));
         try
         {
             Cache.Write(record);
