@@ -15,7 +15,7 @@ public sealed record HardwareProfile
     /// <summary>CPU, GPU or accelerator; decides which figures are meaningful.</summary>
     public HardwareKind Kind { get; init; }
 
-    /// <summary>A one-line human description, such as the processor's model name.</summary>
+    /// <summary>A one-line human description, such as a detected host's CPU model and core counts.</summary>
     public string Description { get; init; } = "";
 
     /// <summary>Name of the profile this one overrides, as written in a profile file.</summary>

@@ -20,7 +20,7 @@ public sealed record HostFacts
     /// <summary>Maximum (or, failing that, current) core clock in GHz, when the OS tells it.</summary>
     public double? ClockGhz { get; init; }
 
-    /// <summary>Instruction-set extensions the processor and the runtime support.</summary>
+    /// <summary>Instruction-set extensions the .NET runtime reports or /proc/cpuinfo lists.</summary>
     public IReadOnlyList<InstructionSet> InstructionSets { get; init; } = [];
 
     /// <summary>The widest vector the .NET runtime accelerates here, which the engine's kernels use.</summary>
@@ -29,7 +29,7 @@ public sealed record HostFacts
     /// <summary>The cache hierarchy as the OS reports it.</summary>
     public IReadOnlyList<CacheInfo> Caches { get; init; } = [];
 
-    /// <summary>Memory available to the process in bytes, when known.</summary>
+    /// <summary>Installed memory in bytes (/proc/meminfo MemTotal), else the memory the .NET GC may use.</summary>
     public long? MemoryBytes { get; init; }
 
     /// <summary>The .NET runtime version, part of the fingerprint since it can change kernel speed.</summary>
