@@ -14,8 +14,8 @@ public static class ClassifierEvaluator
     /// <param name="batchSize">Samples per forward pass; changes speed and memory, not the result.</param>
     /// <param name="inputName">The input to feed; the model's single runtime input when null.</param>
     /// <param name="outputName">The logits output; the model's first output when null.</param>
-    /// <param name="engine">Options of the inference plans; <see cref="EngineOptions.Default"/> when null.</param>
     /// <exception cref="ShearsException">The model has no outputs, or its input does not match the data's sample shape.</exception>
+    /// <param name="engine">Options of the inference plans; <see cref="EngineOptions.Default"/> when null.</param>
     public static ClassificationMetrics Evaluate(Model model, IBatchSource data, int batchSize = 256, string? inputName = null, string? outputName = null, EngineOptions? engine = null)
     {
         ArgumentNullException.ThrowIfNull(model);

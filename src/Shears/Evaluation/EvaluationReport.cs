@@ -35,9 +35,9 @@ public sealed record EvaluationReport
     /// <param name="model">The classifier to judge.</param>
     /// <param name="name">How to name the model in the report, such as its path.</param>
     /// <param name="test">The labelled test set.</param>
-    /// <param name="batchSize">Batch of the accuracy pass.</param>
     /// <param name="engine">Engine options (threads) for accuracy and latency; <see cref="EngineOptions.Default"/> when null.</param>
     /// <exception cref="InvalidOptionException"><paramref name="batchSize"/> is below 1.</exception>
+    /// <param name="batchSize">Batch of the accuracy pass.</param>
     public static EvaluationReport Measure(Model model, string name, IBatchSource test, int batchSize = 256, EngineOptions? engine = null)
     {
         ArgumentNullException.ThrowIfNull(model);
