@@ -3,6 +3,8 @@ namespace Shears.OnnxRuntime;
 /// <summary>A half-open range of integers, [<see cref="Min"/>, <see cref="Max"/>).</summary>
 public readonly record struct IntegerRange
 {
+    /// <summary>The integers from <paramref name="min"/> up to, not including, <paramref name="max"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="max"/> is not above <paramref name="min"/>, so the range would be empty.</exception>
     public IntegerRange(long min, long max)
     {
         if (max <= min)
@@ -19,5 +21,6 @@ public readonly record struct IntegerRange
     /// <summary>Upper bound, exclusive.</summary>
     public long Max { get; }
 
+    /// <summary>The range as written in messages, such as <c>[0, 10)</c>.</summary>
     public override string ToString() => $"[{Min}, {Max})";
 }

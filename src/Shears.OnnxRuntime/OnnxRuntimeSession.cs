@@ -33,11 +33,13 @@ public sealed class OnnxRuntimeSession : IDisposable
     /// <summary>Where the model came from (a path, or a description of an in-memory model), for messages.</summary>
     public string Source { get; }
 
+    /// <summary>The threads and optimisation level the session was created with.</summary>
     public OnnxRuntimeOptions Options { get; }
 
     /// <summary>The inputs a run must feed (initializers excluded), with types and shapes as ONNX Runtime sees them.</summary>
     public IReadOnlyList<ValueInfo> Inputs { get; }
 
+    /// <summary>The outputs every run returns, in declaration order, with types and shapes as ONNX Runtime sees them.</summary>
     public IReadOnlyList<ValueInfo> Outputs { get; }
 
     /// <summary>Loads a model file; ONNX Runtime resolves external data files beside it.</summary>
@@ -53,7 +55,10 @@ public sealed class OnnxRuntimeSession : IDisposable
     }
 
     /// <summary>Loads a serialized ONNX model.</summary>
+    /// <param name="model">The model's bytes, weights inline.</param>
+    /// <param name="options">Threads and optimisation level; <see cref="OnnxRuntimeOptions.Default"/> when null.</param>
     /// <param name="sourceName">How messages refer to the model.</param>
+    /// <exception cref="ShearsException">ONNX Runtime cannot load the model.</exception>
     public static OnnxRuntimeSession FromBytes(byte[] model, OnnxRuntimeOptions? options = null, string sourceName = "model")
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -96,8 +101,11 @@ public sealed class OnnxRuntimeSession : IDisposable
         }
     }
 
+    /// <summary>Runs the model once on the given inputs (matched by tensor name) and returns every output.</summary>
+    /// <exception cref="ShearsException">An input is missing, unknown or of the wrong type, or ONNX Runtime rejects the run.</exception>
     public RunOutputs Run(params Tensor[] inputs) => Run((IEnumerable<Tensor>)inputs);
 
+    /// <summary>Releases the native session; the session cannot run afterwards.</summary>
     public void Dispose()
     {
         _session.Dispose();

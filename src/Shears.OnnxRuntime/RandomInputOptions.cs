@@ -21,5 +21,6 @@ public sealed record RandomInputOptions
     /// </summary>
     public IntegerRange DefaultIntegerRange { get; init; } = new(0, 10);
 
+    /// <summary>Seed 0, symbolic dimensions of size 1, integers in [0, 10) unless the model implies a range.</summary>
     public static RandomInputOptions Default { get; } = new();
 }

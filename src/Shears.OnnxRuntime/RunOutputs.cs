@@ -10,8 +10,10 @@ public sealed class RunOutputs : IReadOnlyList<Tensor>
 
     internal RunOutputs(IReadOnlyList<Tensor> tensors) => _tensors = tensors;
 
+    /// <summary>The number of outputs.</summary>
     public int Count => _tensors.Count;
 
+    /// <summary>The output at a position in the model's declaration order.</summary>
     public Tensor this[int index] => _tensors[index];
 
     /// <summary>The output of that name.</summary>
@@ -23,6 +25,7 @@ public sealed class RunOutputs : IReadOnlyList<Tensor>
     /// <summary>An output's elements converted to float32, in row-major order.</summary>
     public float[] Floats(string name) => this[name].ToFloats();
 
+    /// <summary>The outputs in the model's declaration order.</summary>
     public IEnumerator<Tensor> GetEnumerator() => _tensors.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

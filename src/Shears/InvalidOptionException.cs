@@ -7,22 +7,28 @@ namespace Shears;
 /// </summary>
 public sealed class InvalidOptionException : ShearsException
 {
+    /// <summary>An option error with a one-line message naming the options it mentions.</summary>
+    /// <param name="message">The message, using the option names as the library's types spell them.</param>
+    /// <param name="options">The option names the message mentions, for <see cref="MessageWith"/>.</param>
     public InvalidOptionException(string message, params string[] options)
         : base(message)
     {
         Options = options;
     }
 
+    /// <summary>An option error with the default message and no option names.</summary>
     public InvalidOptionException()
     {
         Options = [];
     }
 
+    /// <summary>An option error with a one-line message and no option names.</summary>
     public InvalidOptionException(string message)
         : this(message, [])
     {
     }
 
+    /// <summary>An option error caused by <paramref name="innerException"/>, with no option names.</summary>
     public InvalidOptionException(string message, Exception innerException)
         : base(message, innerException)
     {

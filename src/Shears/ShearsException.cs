@@ -6,15 +6,18 @@ namespace Shears;
 /// </summary>
 public class ShearsException : Exception
 {
+    /// <summary>A failure with the default message.</summary>
     public ShearsException()
     {
     }
 
+    /// <summary>A failure with a one-line message for the user.</summary>
     public ShearsException(string message)
         : base(message)
     {
     }
 
+    /// <summary>A failure with a one-line message for the user, caused by <paramref name="innerException"/>.</summary>
     public ShearsException(string message, Exception innerException)
         : base(message, innerException)
     {

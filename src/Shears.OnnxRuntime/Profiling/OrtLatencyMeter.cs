@@ -14,10 +14,13 @@ public sealed class OrtLatencyMeter : ILatencyMeter
 {
     private readonly GraphOptimization _optimization;
 
+    /// <summary>A meter that times at <paramref name="optimization"/>; all graph optimisations by default, as a deployment would run.</summary>
     public OrtLatencyMeter(GraphOptimization optimization = GraphOptimization.All) => _optimization = optimization;
 
+    /// <inheritdoc/>
     public LatencyRuntime Runtime => LatencyRuntime.OnnxRuntime;
 
+    /// <inheritdoc/>
     public LatencyMeasurement Measure(Model model, MeasurementOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);

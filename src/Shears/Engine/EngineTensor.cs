@@ -18,21 +18,28 @@ public sealed class EngineTensor
         Bools = bools ?? [];
     }
 
+    /// <summary>The storage type: <see cref="DataType.Float"/>, <see cref="DataType.Int64"/> or <see cref="DataType.Bool"/>.</summary>
     public DataType Type { get; }
 
+    /// <summary>The dimensions, outermost first.</summary>
     public int[] Shape { get; }
 
+    /// <summary>The number of dimensions.</summary>
     public int Rank => Shape.Length;
 
     /// <summary>Number of elements (the backing array may be longer).</summary>
     public int Length { get; }
 
+    /// <summary>The backing array of a float tensor (empty otherwise); only the first <see cref="Length"/> elements belong to it.</summary>
     public float[] Floats { get; }
 
+    /// <summary>The backing array of an int64 tensor (empty otherwise); only the first <see cref="Length"/> elements belong to it.</summary>
     public long[] Longs { get; }
 
+    /// <summary>The backing array of a bool tensor (empty otherwise); only the first <see cref="Length"/> elements belong to it.</summary>
     public bool[] Bools { get; }
 
+    /// <summary>The float elements, exactly <see cref="Length"/> of them.</summary>
     public Span<float> Span => Floats.AsSpan(0, Length);
 
     /// <summary>
@@ -72,12 +79,16 @@ public sealed class EngineTensor
             : throw new ShearsException($"the engine computes in float32, int64 and bool; {DataTypes.Name(type)} is not supported");
     }
 
+    /// <summary>A float32 zero tensor of the given shape.</summary>
     public static EngineTensor Zeros(params int[] shape) => Zeros(DataType.Float, shape);
 
+    /// <summary>Wraps <paramref name="data"/> as a float tensor without copying; the array may be longer than the shape needs.</summary>
     public static EngineTensor FromFloats(int[] shape, float[] data) => new(DataType.Float, shape, data, null, null);
 
+    /// <summary>Wraps <paramref name="data"/> as an int64 tensor without copying.</summary>
     public static EngineTensor FromLongs(int[] shape, long[] data) => new(DataType.Int64, shape, null, data, null);
 
+    /// <summary>Wraps <paramref name="data"/> as a bool tensor without copying.</summary>
     public static EngineTensor FromBools(int[] shape, bool[] data) => new(DataType.Bool, shape, null, null, data);
 
     /// <summary>An engine copy of an IR tensor, converted to the engine type family.</summary>
@@ -110,6 +121,7 @@ public sealed class EngineTensor
         return new EngineTensor(Type, shape, Floats, Longs, Bools);
     }
 
+    /// <summary>An IR copy of the elements under <paramref name="name"/>, such as to write a trained weight back into a model.</summary>
     public Tensor ToTensor(string name) => Type switch
     {
         DataType.Float => Tensor.FromFloats(name, Shape.Select(d => (long)d), Floats.AsSpan(0, Length)),
@@ -117,6 +129,8 @@ public sealed class EngineTensor
         _ => Tensor.FromBools(name, Shape.Select(d => (long)d), Bools.AsSpan(0, Length)),
     };
 
+    /// <summary>The product of the dimensions (1 for a scalar).</summary>
+    /// <exception cref="OverflowException">The count does not fit in an <see cref="int"/>.</exception>
     public static int ElementCount(int[] shape)
     {
         var n = 1;
@@ -127,5 +141,6 @@ public sealed class EngineTensor
         return n;
     }
 
+    /// <summary>Type and shape, such as <c>float[128×784]</c>.</summary>
     public override string ToString() => $"{DataTypes.Name(Type)}[{string.Join("×", Shape)}]";
 }

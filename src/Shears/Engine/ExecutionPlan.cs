@@ -30,15 +30,19 @@ public sealed class ExecutionPlan
         OutputNames = outputs;
     }
 
+    /// <summary>Whether the plan was compiled for inference or for training.</summary>
     public ExecutionMode Mode { get; }
 
     /// <summary>The options every kernel of this plan runs with, fixed at compile time.</summary>
     public EngineOptions Engine { get; }
 
+    /// <summary>The weights the plan reads (and, when training, accumulates gradients for); may be shared with other plans of the model.</summary>
     public ParameterStore Parameters { get; }
 
+    /// <summary>The runtime inputs to fill through <see cref="Input"/> before <see cref="Forward"/>.</summary>
     public IReadOnlyList<string> InputNames { get; }
 
+    /// <summary>The graph outputs to read through <see cref="Output"/> after <see cref="Forward"/>.</summary>
     public IReadOnlyList<string> OutputNames { get; }
 
     /// <summary>Number of compiled executors (nodes left after folding).</summary>
@@ -203,13 +207,18 @@ public sealed class ExecutionPlan
     /// <summary>The tensor holding a value (inputs to fill, outputs to read, any intermediate).</summary>
     public EngineTensor Value(string name) => _values.TryGetValue(name, out var v) ? v : throw new KeyNotFoundException($"no value '{name}' in the plan");
 
+    /// <summary>The buffer of a runtime input, to be filled before <see cref="Forward"/>; the same buffer on every run.</summary>
+    /// <exception cref="KeyNotFoundException">The plan has no value of that name.</exception>
     public EngineTensor Input(string name) => Value(name);
 
+    /// <summary>The buffer of an output, valid after <see cref="Forward"/> until the next run overwrites it.</summary>
+    /// <exception cref="KeyNotFoundException">The plan has no value of that name.</exception>
     public EngineTensor Output(string name) => Value(name);
 
     /// <summary>The gradient buffer of a value, when training and the value depends on a trainable weight.</summary>
     public EngineTensor? Gradient(string name) => _grads.GetValueOrDefault(name);
 
+    /// <summary>Runs every executor once, in order, from the current inputs and weights; allocates nothing.</summary>
     public void Forward()
     {
         foreach (var executor in _executors)

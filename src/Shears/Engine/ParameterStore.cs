@@ -16,6 +16,9 @@ public sealed class ParameterStore
     private readonly Dictionary<string, bool[]> _masks = new(StringComparer.Ordinal);
     private readonly List<string> _trainable = [];
 
+    /// <summary>Copies the model's initializers into engine tensors and decides which are trainable.</summary>
+    /// <param name="model">The model whose initializers to hold; it is not changed.</param>
+    /// <param name="freeze">Names of floating-point weights to keep fixed; besides these, scalars, batch-normalization running statistics and input-normalization constants are never trained.</param>
     public ParameterStore(Model model, Func<string, bool>? freeze = null)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -42,12 +45,18 @@ public sealed class ParameterStore
     /// <summary>Names of the weights training updates, in initializer order.</summary>
     public IReadOnlyList<string> Trainable => _trainable;
 
+    /// <summary>Every non-string initializer by name, trainable or not.</summary>
     public IReadOnlyDictionary<string, EngineTensor> Values => _values;
 
+    /// <summary>Whether training updates the named weight.</summary>
     public bool IsTrainable(string name) => _grads.ContainsKey(name);
 
+    /// <summary>The current value of an initializer; writing it directly needs <see cref="EngineTensor.MarkChanged"/>.</summary>
+    /// <exception cref="KeyNotFoundException">There is no such initializer.</exception>
     public EngineTensor Value(string name) => _values[name];
 
+    /// <summary>The gradient accumulated for a trainable weight since the last <see cref="ZeroGrads"/>.</summary>
+    /// <exception cref="KeyNotFoundException">The weight is not trainable.</exception>
     public EngineTensor Grad(string name) => _grads[name];
 
     /// <summary>The keep-mask of a weight (true = kept), or null when it has none.</summary>
@@ -103,6 +112,7 @@ public sealed class ParameterStore
         }
     }
 
+    /// <summary>Zeroes the masked entries of a weight again (after an optimizer step); does nothing when it has no mask.</summary>
     public void ApplyMask(string name)
     {
         if (_masks.TryGetValue(name, out var keep))
@@ -119,6 +129,7 @@ public sealed class ParameterStore
         }
     }
 
+    /// <summary>Clears every gradient, before the next batch accumulates into them.</summary>
     public void ZeroGrads()
     {
         foreach (var grad in _grads.Values)

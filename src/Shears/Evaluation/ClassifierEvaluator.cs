@@ -8,6 +8,13 @@ namespace Shears.Evaluation;
 /// <summary>Measures a classifier's accuracy and loss on labelled data with the engine.</summary>
 public static class ClassifierEvaluator
 {
+    /// <summary>Runs <paramref name="model"/> over every sample of <paramref name="data"/> and counts correct top-1 classifications and mean cross-entropy.</summary>
+    /// <param name="model">A classifier whose output holds one logit per class.</param>
+    /// <param name="data">Labelled samples laid out as the model's input expects.</param>
+    /// <param name="batchSize">Samples per forward pass; changes speed and memory, not the result.</param>
+    /// <param name="inputName">The input to feed; the model's single runtime input when null.</param>
+    /// <param name="outputName">The logits output; the model's first output when null.</param>
+    /// <exception cref="ShearsException">The model has no outputs, or its input does not match the data's sample shape.</exception>
     /// <param name="engine">Options of the inference plans; <see cref="EngineOptions.Default"/> when null.</param>
     /// <param name="progress">Told after each batch; the step counts batches.</param>
     /// <param name="cancellation">Checked between batches.</param>

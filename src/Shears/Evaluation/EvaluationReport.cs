@@ -10,24 +10,33 @@ namespace Shears.Evaluation;
 /// </summary>
 public sealed record EvaluationReport
 {
-    /// <summary>Latency batch sizes: one request at a time, and a full serving batch.</summary>
+    /// <summary>The one-request-at-a-time batch size of <see cref="LatencyBatch1"/>.</summary>
     public const int SmallBatch = 1;
 
+    /// <summary>The serving batch size of <see cref="LatencyBatch128"/>.</summary>
     public const int LargeBatch = 128;
 
     /// <summary>How the model was named by its user (its path on the command line).</summary>
     public required string Model { get; init; }
 
+    /// <summary>Accuracy and loss on the test set.</summary>
     public required ClassificationMetrics Metrics { get; init; }
 
+    /// <summary>Forward latency in the engine at batch <see cref="SmallBatch"/>.</summary>
     public required LatencySummary LatencyBatch1 { get; init; }
 
+    /// <summary>Forward latency in the engine at batch <see cref="LargeBatch"/>.</summary>
     public required LatencySummary LatencyBatch128 { get; init; }
 
     /// <summary>Engine threads the figures were measured with.</summary>
     public required int Threads { get; init; }
 
     /// <summary>Evaluates <paramref name="model"/> on <paramref name="test"/> and times it at both batch sizes.</summary>
+    /// <param name="model">The classifier to judge.</param>
+    /// <param name="name">How to name the model in the report, such as its path.</param>
+    /// <param name="test">The labelled test set.</param>
+    /// <param name="engine">Engine options (threads) for accuracy and latency; <see cref="EngineOptions.Default"/> when null.</param>
+    /// <exception cref="InvalidOptionException"><paramref name="batchSize"/> is below 1.</exception>
     /// <param name="batchSize">Batch of the accuracy pass.</param>
     /// <param name="progress">Told after each batch of the accuracy pass.</param>
     /// <param name="cancellation">Checked between batches.</param>

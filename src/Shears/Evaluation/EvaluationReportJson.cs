@@ -5,6 +5,7 @@ namespace Shears.Evaluation;
 /// <summary>Writes an <see cref="EvaluationReport"/> as one JSON object with flat, unit-named fields.</summary>
 public static class EvaluationReportJson
 {
+    /// <summary>The report as indented JSON: model, samples, accuracy, loss, and median and p90 latency in ms at batch 1 and 128, and threads.</summary>
     public static string Serialize(EvaluationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -1,8 +1,17 @@
 namespace Shears.Evaluation;
 
 /// <summary>Timings of repeated runs after warm-up, in milliseconds.</summary>
+/// <param name="Batch">The batch size each run processed.</param>
+/// <param name="Runs">How many timed runs the figures summarise.</param>
+/// <param name="MedianMs">The median run, in milliseconds.</param>
+/// <param name="P90Ms">The 90th-percentile run, in milliseconds.</param>
+/// <param name="MinMs">The fastest run, in milliseconds.</param>
 public sealed record LatencySummary(int Batch, int Runs, double MedianMs, double P90Ms, double MinMs)
 {
+    /// <summary>Summarises the timings of runs at one batch size.</summary>
+    /// <param name="batch">The batch size each run processed.</param>
+    /// <param name="milliseconds">One duration per run, in any order.</param>
+    /// <exception cref="ArgumentException"><paramref name="milliseconds"/> is empty.</exception>
     public static LatencySummary FromSamples(int batch, IReadOnlyList<double> milliseconds)
     {
         ArgumentNullException.ThrowIfNull(milliseconds);

@@ -6,7 +6,9 @@ namespace Shears.Hardware;
 /// </summary>
 public static class HardwareDirectories
 {
+    /// <summary>Environment variable naming the folder for cached host measurements and latency tables.</summary>
     public const string CacheVariable = "SHEARS_CACHE";
+    /// <summary>Environment variable with a path list of folders holding user hardware profiles (*.json).</summary>
     public const string ProfilesVariable = "SHEARS_PROFILES";
 
     /// <summary>Folder holding one measurement file per host fingerprint.</summary>

@@ -12,11 +12,13 @@ public sealed record PeakCompute
     /// <summary>Float32 vector multiply-add peak of the whole device.</summary>
     public double? Float32Gflops { get; init; }
 
+    /// <summary>TF32 matrix-engine peak (GPU tensor cores), when the device has one.</summary>
     public double? MatrixTf32Gflops { get; init; }
 
     /// <summary>16-bit float matrix peak (FP16; BF16 where the device runs it at the same rate).</summary>
     public double? MatrixFloat16Gflops { get; init; }
 
+    /// <summary>Int8 matrix-engine peak in GOP/s, when the device has one.</summary>
     public double? MatrixInt8Gops { get; init; }
 
     /// <summary>The best dense figure for a precision, falling back to float32 vector math; null when unknown.</summary>

@@ -9,6 +9,7 @@ namespace Shears.Hardware;
 /// </summary>
 public sealed class ProfileCatalog
 {
+    /// <summary>The reserved name of the detected machine's profile ("host").</summary>
     public const string HostName = HostDetector.ProfileName;
 
     private const string ResourcePrefix = "Shears.Hardware.Profiles.";
@@ -29,6 +30,7 @@ public sealed class ProfileCatalog
     /// <summary>The host first, then built-in profiles, then user profiles, each group in file order.</summary>
     public IReadOnlyList<ProfileEntry> Entries { get; }
 
+    /// <summary>Every profile's name, in <see cref="Entries"/> order.</summary>
     public IReadOnlyList<string> Names => [.. Entries.Select(entry => entry.Name)];
 
     /// <summary>Reads the built-in profiles and scans the user folders; a broken or duplicate profile fails here.</summary>

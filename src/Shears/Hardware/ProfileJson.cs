@@ -16,6 +16,7 @@ public static class ProfileJson
         AllowTrailingCommas = true,
     };
 
+    /// <summary>The profile as JSON in the form profile files use (indented or not as <see cref="Options"/> says), such as to save or show it.</summary>
     public static string Serialize(HardwareProfile profile) => JsonSerializer.Serialize(profile, Options);
 
     internal static JsonObject ToNode(HardwareProfile profile) => JsonSerializer.SerializeToNode(profile, Options)!.AsObject();

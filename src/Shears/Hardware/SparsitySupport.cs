@@ -6,6 +6,7 @@ namespace Shears.Hardware;
 /// </summary>
 public sealed record SparsitySupport
 {
+    /// <summary>The pattern of zeros this entry is about.</summary>
     public SparsityPattern Pattern { get; init; }
 
     /// <summary>For <see cref="SparsityPattern.NOfM"/>: non-zeros kept per group.</summary>

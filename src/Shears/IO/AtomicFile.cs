@@ -24,6 +24,13 @@ public static class AtomicFile
         return full;
     }
 
+    /// <summary>
+    /// Writes a file through <paramref name="write"/> into a temporary file beside it, flushes it to disk, then moves it
+    /// over <paramref name="path"/>; on any failure the temporary file is removed and the old file is left as it was.
+    /// </summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="write">Writes the complete content to the stream it is given.</param>
+    /// <exception cref="ShearsException">The location cannot be written, or writing failed with an I/O or access error.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
@@ -69,6 +76,8 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte-order mark, atomically as <see cref="Write"/> does.</summary>
+    /// <exception cref="ShearsException">The location cannot be written, or writing failed.</exception>
     public static void WriteText(string path, string text) =>
         Write(path, stream =>
         {

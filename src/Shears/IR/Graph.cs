@@ -7,13 +7,16 @@ namespace Shears.IR;
 /// </summary>
 public sealed class Graph
 {
+    /// <summary>The graph's name, as written in the ONNX file.</summary>
     public string Name { get; set; } = "";
 
+    /// <summary>The nodes. Stages expect topological order; the ONNX reader sorts, and code that adds nodes out of order calls <see cref="SortTopologically"/>.</summary>
     public List<Node> Nodes { get; } = [];
 
     /// <summary>Graph inputs. Old exports also list initializers here; <see cref="RuntimeInputs"/> leaves those out.</summary>
     public List<ValueInfo> Inputs { get; } = [];
 
+    /// <summary>Graph outputs: the values a caller reads after running the graph.</summary>
     public List<ValueInfo> Outputs { get; } = [];
 
     /// <summary>Type annotations of intermediate values, as read or as inferred.</summary>
@@ -28,8 +31,10 @@ public sealed class Graph
     /// <summary>Inputs the caller must feed: graph inputs that are not initializers.</summary>
     public IEnumerable<ValueInfo> RuntimeInputs => Inputs.Where(i => !Initializers.ContainsKey(i.Name));
 
+    /// <summary>Whether the named value is an initializer (a weight or constant) rather than computed or fed.</summary>
     public bool IsInitializer(string name) => Initializers.ContainsKey(name);
 
+    /// <summary>The named initializer, or null when there is none.</summary>
     public Tensor? FindInitializer(string name) => Initializers.TryGetValue(name, out var t) ? t : null;
 
     /// <summary>The node producing each value.</summary>
@@ -78,6 +83,7 @@ public sealed class Graph
     public ValueInfo? FindValueInfo(string name) =>
         Inputs.Find(v => v.Name == name) ?? Outputs.Find(v => v.Name == name) ?? ValueInfos.Find(v => v.Name == name);
 
+    /// <summary>The node with this name, or null; node names are not required to be unique, so this is the first.</summary>
     public Node? FindNode(string name) => Nodes.Find(n => n.Name == name);
 
     /// <summary>

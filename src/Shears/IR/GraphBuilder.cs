@@ -9,19 +9,23 @@ public sealed class GraphBuilder
     private readonly Graph _graph;
     private readonly Dictionary<string, int> _counters = new(StringComparer.Ordinal);
 
+    /// <summary>Starts an empty graph with the given name.</summary>
     public GraphBuilder(string name = "graph") => _graph = new Graph { Name = name };
 
     /// <summary>The graph built so far (not a copy).</summary>
     public Graph Graph => _graph;
 
+    /// <summary>Declares a graph input of the given type and shape (dimensions may be symbolic) and returns its name.</summary>
     public string Input(string name, DataType type, params Dim[] dims)
     {
         _graph.Inputs.Add(new ValueInfo(name, type, new Shape(dims)));
         return name;
     }
 
+    /// <summary>Declares a float graph input of fixed shape and returns its name.</summary>
     public string Input(string name, params long[] dims) => Input(name, DataType.Float, [.. dims.Select(d => Dim.Of(d))]);
 
+    /// <summary>Adds (or replaces) an initializer under the tensor's own name and returns that name.</summary>
     public string Initializer(Tensor tensor)
     {
         ArgumentNullException.ThrowIfNull(tensor);
@@ -29,6 +33,7 @@ public sealed class GraphBuilder
         return tensor.Name;
     }
 
+    /// <summary>Adds a float initializer of the given shape and values and returns its name.</summary>
     public string Initializer(string name, long[] dims, float[] values) => Initializer(Tensor.FromFloats(name, dims, values));
 
     /// <summary>An int64 vector initializer (shapes, axes), named uniquely.</summary>
@@ -56,6 +61,7 @@ public sealed class GraphBuilder
         return node;
     }
 
+    /// <summary>Marks a value as a graph output, with its type and, when known, its shape.</summary>
     public void Output(string value, DataType type = DataType.Float, Shape? shape = null) =>
         _graph.Outputs.Add(new ValueInfo(value, type, shape));
 

@@ -3,23 +3,31 @@ namespace Shears.IR;
 /// <summary>A model: its main graph plus the ONNX header (IR version, operator sets, producer, metadata).</summary>
 public sealed class Model
 {
+    /// <summary>A model around <paramref name="graph"/>, with IR version 8 and standard opset 17 until set otherwise.</summary>
     public Model(Graph graph) => Graph = graph;
 
+    /// <summary>The main graph.</summary>
     public Graph Graph { get; set; }
 
+    /// <summary>The ONNX IR (file format) version written in the header.</summary>
     public long IrVersion { get; set; } = 8;
 
     /// <summary>Operator set version per domain ("" is the standard ONNX domain).</summary>
     public Dictionary<string, long> Opsets { get; } = new(StringComparer.Ordinal) { [""] = 17 };
 
+    /// <summary>The tool that wrote the model, such as "pytorch" or "shears".</summary>
     public string ProducerName { get; set; } = "";
 
+    /// <summary>The producing tool's version.</summary>
     public string ProducerVersion { get; set; } = "";
 
+    /// <summary>The model's namespace (reverse-DNS by convention), often empty.</summary>
     public string Domain { get; set; } = "";
 
+    /// <summary>The model's own version number, as the producer set it.</summary>
     public long ModelVersion { get; set; }
 
+    /// <summary>Free-form documentation of the model.</summary>
     public string DocString { get; set; } = "";
 
     /// <summary>Free-form metadata entries, in file order.</summary>

@@ -10,15 +10,18 @@ public static class OpTraits
     /// <summary>Every op type Shears has a rule for, by family.</summary>
     public static IReadOnlyDictionary<string, OpCategory> All => Categories;
 
+    /// <summary>The node's family; <see cref="OpCategory.Unknown"/> for operators outside the standard domain or without a rule.</summary>
     public static OpCategory CategoryOf(Node node)
     {
         ArgumentNullException.ThrowIfNull(node);
         return node.IsStandard ? CategoryOf(node.OpType) : OpCategory.Unknown;
     }
 
+    /// <summary>The family of a standard-domain op type; <see cref="OpCategory.Unknown"/> when Shears has no rule for it.</summary>
     public static OpCategory CategoryOf(string opType) =>
         Categories.TryGetValue(opType, out var category) ? category : OpCategory.Unknown;
 
+    /// <summary>Whether the op type works element by element (unary, or binary with broadcasting), so channels pass through it unchanged.</summary>
     public static bool IsElementwise(string opType) =>
         CategoryOf(opType) is OpCategory.ElementwiseUnary or OpCategory.ElementwiseBroadcast;
 

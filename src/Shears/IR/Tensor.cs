@@ -23,16 +23,22 @@ public sealed class Tensor
         _strings = strings.IsDefault ? [] : strings;
     }
 
+    /// <summary>The tensor's name; for an initializer, the value name nodes read it by.</summary>
     public string Name { get; }
 
+    /// <summary>The element type.</summary>
     public DataType ElementType { get; }
 
+    /// <summary>The dimensions, outermost first; always known sizes.</summary>
     public ImmutableArray<long> Dims { get; }
 
+    /// <summary><see cref="Dims"/> as a <see cref="IR.Shape"/>.</summary>
     public Shape Shape => Shape.Of(Dims);
 
+    /// <summary>The number of dimensions.</summary>
     public int Rank => Dims.Length;
 
+    /// <summary>The number of elements: the product of <see cref="Dims"/> (1 for a scalar).</summary>
     public long ElementCount
     {
         get
@@ -52,6 +58,7 @@ public sealed class Tensor
     /// <summary>Element bytes, little-endian; empty for string tensors.</summary>
     public ReadOnlyMemory<byte> Bytes => _bytes;
 
+    /// <summary>The elements of a string tensor as raw bytes; empty for other types.</summary>
     public ImmutableArray<byte[]> Strings => _strings;
 
     /// <summary>Serialized ONNX fields this class does not model (doc string and the like).</summary>
@@ -77,6 +84,8 @@ public sealed class Tensor
         return new Tensor(name, type, d, bytes, default);
     }
 
+    /// <summary>A string tensor with one byte string per element.</summary>
+    /// <exception cref="InvalidDataException">The number of strings does not match <paramref name="dims"/>.</exception>
     public static Tensor FromStrings(string name, IEnumerable<long> dims, IEnumerable<byte[]> strings)
     {
         var d = dims.ToImmutableArray();
@@ -88,18 +97,28 @@ public sealed class Tensor
         return new Tensor(name, DataType.String, d, default, s);
     }
 
+    /// <summary>A float32 tensor holding a copy of <paramref name="values"/>.</summary>
+    /// <exception cref="InvalidDataException">The number of values does not match <paramref name="dims"/>.</exception>
     public static Tensor FromFloats(string name, IEnumerable<long> dims, ReadOnlySpan<float> values) =>
         FromBytes(name, DataType.Float, dims, MemoryMarshal.AsBytes(values).ToArray());
 
+    /// <summary>An int64 tensor holding a copy of <paramref name="values"/>.</summary>
+    /// <exception cref="InvalidDataException">The number of values does not match <paramref name="dims"/>.</exception>
     public static Tensor FromInt64s(string name, IEnumerable<long> dims, ReadOnlySpan<long> values) =>
         FromBytes(name, DataType.Int64, dims, MemoryMarshal.AsBytes(values).ToArray());
 
+    /// <summary>An int32 tensor holding a copy of <paramref name="values"/>.</summary>
+    /// <exception cref="InvalidDataException">The number of values does not match <paramref name="dims"/>.</exception>
     public static Tensor FromInt32s(string name, IEnumerable<long> dims, ReadOnlySpan<int> values) =>
         FromBytes(name, DataType.Int32, dims, MemoryMarshal.AsBytes(values).ToArray());
 
+    /// <summary>A float64 tensor holding a copy of <paramref name="values"/>.</summary>
+    /// <exception cref="InvalidDataException">The number of values does not match <paramref name="dims"/>.</exception>
     public static Tensor FromDoubles(string name, IEnumerable<long> dims, ReadOnlySpan<double> values) =>
         FromBytes(name, DataType.Double, dims, MemoryMarshal.AsBytes(values).ToArray());
 
+    /// <summary>A bool tensor (one byte per element, 0 or 1) holding a copy of <paramref name="values"/>.</summary>
+    /// <exception cref="InvalidDataException">The number of values does not match <paramref name="dims"/>.</exception>
     public static Tensor FromBools(string name, IEnumerable<long> dims, ReadOnlySpan<bool> values)
     {
         var bytes = new byte[values.Length];
@@ -135,6 +154,8 @@ public sealed class Tensor
         ? MemoryMarshal.Cast<byte, float>(_bytes.Span)
         : throw new InvalidOperationException($"tensor '{Name}' is {DataTypes.Name(ElementType)}, not float");
 
+    /// <summary>A copy of the elements as float32, converting from any numeric type.</summary>
+    /// <exception cref="InvalidOperationException">The tensor holds strings or another type with no numeric view.</exception>
     public float[] ToFloats() => ElementType switch
     {
         DataType.Float => AsFloats().ToArray(),
@@ -218,6 +239,7 @@ public sealed class Tensor
         return result;
     }
 
+    /// <summary>Name, type and dimensions, such as <c>conv1.weight: float[64×3×7×7]</c>.</summary>
     public override string ToString() => $"{Name}: {DataTypes.Name(ElementType)}[{string.Join("×", Dims)}]";
 
     private static long Product(ImmutableArray<long> dims)

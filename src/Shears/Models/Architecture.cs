@@ -19,6 +19,7 @@ public enum Architecture
 /// <summary>Command-line names of <see cref="Architecture"/> values.</summary>
 public static class Architectures
 {
+    /// <summary>Every architecture, in declaration order (the order help text lists them).</summary>
     public static IReadOnlyList<Architecture> All { get; } = Enum.GetValues<Architecture>();
 
     /// <summary>The lower-case name used on the command line and in metadata.</summary>

@@ -3,13 +3,16 @@ namespace Shears.Models;
 /// <summary>Sizes of <see cref="LeNetCnn"/>.</summary>
 public sealed record CnnOptions : ModelOptions
 {
+    /// <summary>Output channels of the first convolution.</summary>
     public int Conv1Channels { get; init; } = 32;
 
+    /// <summary>Output channels of the second convolution.</summary>
     public int Conv2Channels { get; init; } = 64;
 
     /// <summary>Side of both (square, unpadded) convolution kernels.</summary>
     public int KernelSize { get; init; } = 3;
 
+    /// <summary>Width of the hidden linear layer between the convolutions and the logits.</summary>
     public int HiddenWidth { get; init; } = 128;
 
     /// <summary>Side of the feature map after each unpadded convolution and 2×2 pooling.</summary>
@@ -18,6 +21,7 @@ public sealed record CnnOptions : ModelOptions
     /// <summary>Features entering the first linear layer.</summary>
     public int FlattenedFeatures => Conv2Channels * PooledSize(PooledSize(InputShape.Height)) * PooledSize(PooledSize(InputShape.Width));
 
+    /// <inheritdoc/>
     public override void Validate()
     {
         base.Validate();

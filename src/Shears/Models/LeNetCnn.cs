@@ -8,6 +8,11 @@ namespace Shears.Models;
 /// </summary>
 public static class LeNetCnn
 {
+    /// <summary>Builds the network with fresh PyTorch-like initial weights drawn from <paramref name="seed"/> (same seed, same weights).</summary>
+    /// <param name="seed">Seeds the initial weights; each parameter draws from its own stream, keyed by its name.</param>
+    /// <param name="options">Sizes; the defaults when null.</param>
+    /// <returns>An opset-17 model with input <c>input</c> [batch, C, H, W] and output <c>logits</c> [batch, classes], its architecture and seed in the metadata.</returns>
+    /// <exception cref="ShearsException">The options cannot build a network.</exception>
     public static Model Build(int seed = 0, CnnOptions? options = null)
     {
         options ??= new CnnOptions();

@@ -9,6 +9,7 @@ public sealed record ResNetOptions : ModelOptions
     /// <summary>Basic blocks in each stage.</summary>
     public int BlocksPerStage { get; init; } = 1;
 
+    /// <inheritdoc/>
     public override void Validate()
     {
         base.Validate();

@@ -14,6 +14,11 @@ public static class TinyVit
     /// <summary>Standard deviation of the positional embedding's initial values.</summary>
     private const float EmbeddingInitStd = 0.02f;
 
+    /// <summary>Builds the network with fresh PyTorch-like initial weights drawn from <paramref name="seed"/> (same seed, same weights).</summary>
+    /// <param name="seed">Seeds the initial weights; each parameter draws from its own stream, keyed by its name.</param>
+    /// <param name="options">Sizes; the defaults when null.</param>
+    /// <returns>An opset-17 model with input <c>input</c> [batch, C, H, W] and output <c>logits</c> [batch, classes], its architecture and seed in the metadata.</returns>
+    /// <exception cref="ShearsException">The options cannot build a network.</exception>
     public static Model Build(int seed = 0, VitOptions? options = null)
     {
         options ??= new VitOptions();

@@ -6,6 +6,7 @@ public sealed record VitOptions : ModelOptions
     /// <summary>Side of the square patches; must divide the image height and width.</summary>
     public int PatchSize { get; init; } = 4;
 
+    /// <summary>Width of each token's embedding; must split evenly into <see cref="HeadCount"/> heads.</summary>
     public int EmbeddingDim { get; init; } = 64;
 
     /// <summary>Encoder blocks.</summary>
@@ -20,8 +21,10 @@ public sealed record VitOptions : ModelOptions
     /// <summary>Tokens: one per patch.</summary>
     public int TokenCount => InputShape.Height / PatchSize * (InputShape.Width / PatchSize);
 
+    /// <summary>Width of one attention head: <see cref="EmbeddingDim"/> divided by <see cref="HeadCount"/>.</summary>
     public int HeadDim => EmbeddingDim / HeadCount;
 
+    /// <inheritdoc/>
     public override void Validate()
     {
         base.Validate();

@@ -13,6 +13,7 @@ public sealed class Rng
 
     private ulong _state;
 
+    /// <summary>A generator whose sequence is fixed by <paramref name="seed"/>.</summary>
     public Rng(ulong seed) => _state = seed;
 
     /// <summary>
@@ -28,6 +29,7 @@ public sealed class Rng
     /// <inheritdoc cref="ForStream(ulong, string)"/>
     public static Rng ForStream(ulong seed, ulong stream) => new(Mix(seed ^ Mix(stream + GoldenGamma)));
 
+    /// <summary>The next 64 uniformly random bits; every other draw is built from these.</summary>
     public ulong NextUInt64()
     {
         _state += GoldenGamma;

@@ -3,6 +3,8 @@ using Shears.Data;
 namespace Shears.Preprocessing;
 
 /// <summary>Per-channel mean and (population) standard deviation of a dataset's raw inputs, to normalise with inside the graph.</summary>
+/// <param name="Mean">One mean per channel (a single one when the samples are not images).</param>
+/// <param name="StandardDeviation">One population standard deviation per channel, matching <paramref name="Mean"/>.</param>
 public sealed record InputStatistics(IReadOnlyList<float> Mean, IReadOnlyList<float> StandardDeviation)
 {
     /// <summary>

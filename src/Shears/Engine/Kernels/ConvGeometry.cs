@@ -13,31 +13,43 @@ namespace Shears.Engine.Kernels;
 /// <param name="KernelWidth">S, kernel width.</param>
 public sealed record ConvGeometry(int Batch, int InChannels, int InHeight, int InWidth, int OutChannels, int KernelHeight, int KernelWidth)
 {
+    /// <summary>Step between kernel positions down the height; 1 by default.</summary>
     public int StrideHeight { get; init; } = 1;
 
+    /// <summary>Step between kernel positions across the width; 1 by default.</summary>
     public int StrideWidth { get; init; } = 1;
 
+    /// <summary>Spacing between kernel taps down the height; 1 (adjacent) by default.</summary>
     public int DilationHeight { get; init; } = 1;
 
+    /// <summary>Spacing between kernel taps across the width; 1 (adjacent) by default.</summary>
     public int DilationWidth { get; init; } = 1;
 
+    /// <summary>Zero rows added above the input.</summary>
     public int PadTop { get; init; }
 
+    /// <summary>Zero columns added left of the input.</summary>
     public int PadLeft { get; init; }
 
+    /// <summary>Zero rows added below the input.</summary>
     public int PadBottom { get; init; }
 
+    /// <summary>Zero columns added right of the input.</summary>
     public int PadRight { get; init; }
 
     /// <summary>Channel groups; each output channel sees only the InChannels / Groups inputs of its group.</summary>
     public int Groups { get; init; } = 1;
 
+    /// <summary>Output height, by <see cref="OutputSize"/>.</summary>
     public int OutHeight => OutputSize(InHeight, KernelHeight, StrideHeight, DilationHeight, PadTop, PadBottom);
 
+    /// <summary>Output width, by <see cref="OutputSize"/>.</summary>
     public int OutWidth => OutputSize(InWidth, KernelWidth, StrideWidth, DilationWidth, PadLeft, PadRight);
 
+    /// <summary>Input channels each filter reads: <see cref="InChannels"/> / <see cref="Groups"/>.</summary>
     public int InChannelsPerGroup => InChannels / Groups;
 
+    /// <summary>Output channels each group produces: <see cref="OutChannels"/> / <see cref="Groups"/>.</summary>
     public int OutChannelsPerGroup => OutChannels / Groups;
 
     /// <summary>One filter per channel: groups == input channels == output channels.</summary>
@@ -48,10 +60,13 @@ public sealed record ConvGeometry(int Batch, int InChannels, int InHeight, int I
         KernelHeight == 1 && KernelWidth == 1 && StrideHeight == 1 && StrideWidth == 1
         && PadTop == 0 && PadLeft == 0 && PadBottom == 0 && PadRight == 0;
 
+    /// <summary>Floats in the input tensor, N·C·H·W.</summary>
     public long InputLength => (long)Batch * InChannels * InHeight * InWidth;
 
+    /// <summary>Floats in the output tensor, N·K·OutHeight·OutWidth.</summary>
     public long OutputLength => (long)Batch * OutChannels * OutHeight * OutWidth;
 
+    /// <summary>Floats in the weight tensor, K·(C / Groups)·R·S.</summary>
     public long WeightLength => (long)OutChannels * InChannelsPerGroup * KernelHeight * KernelWidth;
 
     /// <summary>

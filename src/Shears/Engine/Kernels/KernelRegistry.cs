@@ -44,6 +44,7 @@ public static class KernelRegistry
         _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, null),
     };
 
+    /// <summary>Whether this machine's processor (and the runtime) can run the variant's instructions.</summary>
     public static bool IsSupported(KernelVariant variant) => variant switch
     {
         KernelVariant.Scalar => true,

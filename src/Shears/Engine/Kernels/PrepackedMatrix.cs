@@ -17,6 +17,20 @@ internal sealed unsafe class PrepackedMatrix
     /// <c>C = alpha·op(A)·op(B) + beta·C</c> like <see cref="Gemm.Multiply(MatrixOp, MatrixOp, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int, EngineOptions)"/>,
     /// over whole arrays, with op(B) read from the panels packed from <paramref name="b"/>.
     /// </summary>
+    /// <param name="options">Kernel variant and threads.</param>
+    /// <param name="opA">Whether A is used as stored or transposed.</param>
+    /// <param name="opB">Whether B is used as stored or transposed.</param>
+    /// <param name="m">Rows of op(A) and C.</param>
+    /// <param name="n">Columns of op(B) and C.</param>
+    /// <param name="k">Columns of op(A), rows of op(B).</param>
+    /// <param name="alpha">Scale of the product.</param>
+    /// <param name="a">A, row-major.</param>
+    /// <param name="lda">Distance between A's stored rows.</param>
+    /// <param name="b">B, the constant operand whose packed panels are reused while its version is unchanged.</param>
+    /// <param name="ldb">Distance between B's stored rows.</param>
+    /// <param name="beta">Scale of C's old contents; C is not read when it is 0.</param>
+    /// <param name="c">C, row-major, overwritten.</param>
+    /// <param name="ldc">Distance between C's stored rows.</param>
     /// <param name="relu">Clamp C at zero afterwards (a Relu folded into the product), tile by tile when the packed kernel runs.</param>
     public void Multiply(EngineOptions options, MatrixOp opA, MatrixOp opB, int m, int n, int k, float alpha, float[] a, int lda, EngineTensor b, int ldb, float beta, float[] c, int ldc, bool relu = false)
     {

@@ -25,6 +25,9 @@ internal sealed class TableCopy : IStorageAction
     private readonly EngineOptions _options;
 
     /// <param name="options">The threads the copy's rows run on (the executor's plan options).</param>
+    /// <param name="sizes">Extent of each axis of the iteration space.</param>
+    /// <param name="sourceTables">Per axis, the source offset of each index along it.</param>
+    /// <param name="destinationTables">Per axis, the destination offset of each index along it.</param>
     public TableCopy(EngineOptions options, int[] sizes, int[][] sourceTables, int[][] destinationTables)
     {
         _options = options;
@@ -107,10 +110,14 @@ internal sealed class TableCopy : IStorageAction
     }
 
     /// <summary>destination[map] += source[map].</summary>
+    /// <param name="source">The buffer read.</param>
+    /// <param name="destination">The buffer accumulated into.</param>
     /// <param name="injective">True when no two positions share a destination element, so all rows may run in parallel.</param>
     public void Add(float[] source, float[] destination, bool injective) => Accumulate<SumCombiner>(source, destination, injective);
 
     /// <summary>destination[map] = combine(destination[map], source[map]).</summary>
+    /// <param name="source">The buffer read.</param>
+    /// <param name="destination">The buffer combined into.</param>
     /// <param name="injective">True when no two positions share a destination element, so all rows may run in parallel.</param>
     public void Accumulate<TCombiner>(float[] source, float[] destination, bool injective)
         where TCombiner : IRunCombiner

@@ -11,6 +11,13 @@ public sealed class Adam : IOptimizer
     private readonly Dictionary<string, (float[] M, float[] V)> _moments = new(StringComparer.Ordinal);
     private int _step;
 
+    /// <summary>An Adam optimizer; <see cref="AdamW"/> makes the decoupled form.</summary>
+    /// <param name="beta1">Decay of the gradient's running mean, in [0, 1).</param>
+    /// <param name="beta2">Decay of the squared gradient's running mean, in [0, 1).</param>
+    /// <param name="epsilon">Added to the denominator so tiny second moments cannot blow up a step; positive.</param>
+    /// <param name="weightDecay">Weight decay factor, non-negative; 0 for none.</param>
+    /// <param name="decoupled">Apply the decay to the weights directly (AdamW) rather than adding it to the gradient.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
     public Adam(float beta1 = 0.9f, float beta2 = 0.999f, float epsilon = 1e-8f, float weightDecay = 0f, bool decoupled = false)
     {
         if (beta1 is < 0f or >= 1f || beta2 is < 0f or >= 1f || epsilon <= 0f || weightDecay < 0f)
@@ -24,18 +31,25 @@ public sealed class Adam : IOptimizer
         Decoupled = decoupled;
     }
 
+    /// <summary>Decay of the gradient's running mean (first moment).</summary>
     public float Beta1 { get; }
 
+    /// <summary>Decay of the squared gradient's running mean (second moment).</summary>
     public float Beta2 { get; }
 
+    /// <summary>Added to the denominator of each step for numerical safety.</summary>
     public float Epsilon { get; }
 
+    /// <summary>Weight decay factor; 0 for none.</summary>
     public float WeightDecay { get; }
 
+    /// <summary>True when weight decay shrinks the weights directly (AdamW); false when it is added to the gradient (L2).</summary>
     public bool Decoupled { get; }
 
+    /// <summary>AdamW: Adam with default betas and epsilon and decoupled weight decay.</summary>
     public static Adam AdamW(float weightDecay = 0.01f) => new(weightDecay: weightDecay, decoupled: true);
 
+    /// <inheritdoc/>
     public void Step(ParameterStore parameters, float learningRate, EngineOptions engine)
     {
         ArgumentNullException.ThrowIfNull(parameters);

@@ -5,6 +5,11 @@ public sealed class Sgd : IOptimizer
 {
     private readonly Dictionary<string, float[]> _velocity = new(StringComparer.Ordinal);
 
+    /// <summary>A plain SGD optimizer, or heavy-ball / Nesterov momentum SGD when <paramref name="momentum"/> is positive.</summary>
+    /// <param name="momentum">Velocity decay in [0, 1); 0 for no momentum.</param>
+    /// <param name="weightDecay">L2 weight decay added to the gradient, non-negative.</param>
+    /// <param name="nesterov">Use Nesterov's look-ahead form of momentum.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A value is outside its range.</exception>
     public Sgd(float momentum = 0f, float weightDecay = 0f, bool nesterov = false)
     {
         if (momentum is < 0f or >= 1f || weightDecay < 0f)
@@ -16,12 +21,16 @@ public sealed class Sgd : IOptimizer
         Nesterov = nesterov;
     }
 
+    /// <summary>Velocity decay; 0 for no momentum.</summary>
     public float Momentum { get; }
 
+    /// <summary>L2 weight decay factor added to the gradient.</summary>
     public float WeightDecay { get; }
 
+    /// <summary>Whether momentum uses Nesterov's look-ahead form.</summary>
     public bool Nesterov { get; }
 
+    /// <inheritdoc/>
     public void Step(ParameterStore parameters, float learningRate, EngineOptions engine)
     {
         ArgumentNullException.ThrowIfNull(parameters);

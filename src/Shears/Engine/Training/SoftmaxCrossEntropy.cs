@@ -6,6 +6,8 @@ namespace Shears.Engine.Training;
 /// </summary>
 public sealed class SoftmaxCrossEntropy
 {
+    /// <summary>A loss with the given label smoothing ε in [0, 1); 0 for plain cross-entropy.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="labelSmoothing"/> is outside [0, 1).</exception>
     public SoftmaxCrossEntropy(float labelSmoothing = 0f)
     {
         if (labelSmoothing is < 0f or >= 1f)
@@ -15,6 +17,7 @@ public sealed class SoftmaxCrossEntropy
         LabelSmoothing = labelSmoothing;
     }
 
+    /// <summary>The smoothing ε: the share of the target spread evenly over all classes.</summary>
     public float LabelSmoothing { get; }
 
     /// <summary>

@@ -20,6 +20,11 @@ public sealed class Trainer
     private readonly List<EpochResult> _history = [];
     private float[] _gradient = [];
 
+    /// <summary>A trainer for <paramref name="model"/>; the model itself is never changed (see <see cref="ToModel"/>).</summary>
+    /// <param name="model">A classifier whose output holds one logit per class.</param>
+    /// <param name="options">How to train; validated here.</param>
+    /// <param name="parameters">Weights to train, such as a store with pruning masks set; a new store of the model's weights when null.</param>
+    /// <exception cref="ShearsException">The options are out of range, the model has no outputs, or its input to feed is ambiguous.</exception>
     public Trainer(Model model, TrainingOptions options, ParameterStore? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -32,6 +37,7 @@ public sealed class Trainer
         _output = options.OutputName ?? model.Graph.Outputs.FirstOrDefault()?.Name ?? throw new ShearsException("the model has no outputs");
     }
 
+    /// <summary>The weights being trained, with their gradients and masks.</summary>
     public ParameterStore Parameters { get; }
 
     /// <summary>Every epoch trained so far, across calls to <see cref="Train"/>.</summary>
@@ -40,6 +46,16 @@ public sealed class Trainer
     /// <summary>The model with the trained weights.</summary>
     public Model ToModel() => Parameters.ApplyTo(_model);
 
+    /// <summary>
+    /// Trains for <see cref="TrainingOptions.Epochs"/> epochs over <paramref name="data"/>, shuffled per epoch from
+    /// <see cref="TrainingOptions.Seed"/>, so the same seed gives the same weights.
+    /// </summary>
+    /// <param name="data">Labelled training samples laid out as the model's input expects.</param>
+    /// <param name="progress">Receives a report every 20 steps and at the end of each epoch; may be null.</param>
+    /// <param name="cancellation">Checked before every step.</param>
+    /// <returns>One result per epoch of this call (loss and accuracy measured on the training batches as they were trained).</returns>
+    /// <exception cref="ShearsException">The training set is empty, or its samples do not fit the model's input, or a label exceeds the model's classes.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; the weights keep the steps taken so far.</exception>
     public IReadOnlyList<EpochResult> Train(IBatchSource data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(data);

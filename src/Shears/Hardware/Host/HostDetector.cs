@@ -9,11 +9,13 @@ namespace Shears.Hardware.Host;
 /// </summary>
 public sealed class HostDetector
 {
+    /// <summary>The name of the host's profile, reserved among profile names.</summary>
     public const string ProfileName = "host";
 
     private readonly HostDetectorOptions _options;
     private readonly Func<HostFacts, HostMeasurements> _measure;
 
+    /// <summary>A detector reading the real /proc and /sys and caching measurements in the user's cache folder, unless <paramref name="options"/> say otherwise.</summary>
     public HostDetector(HostDetectorOptions? options = null)
     {
         _options = options ?? new HostDetectorOptions();
@@ -21,6 +23,7 @@ public sealed class HostDetector
         Cache = new MeasurementCache(_options.CacheDirectory ?? HardwareDirectories.HostCache());
     }
 
+    /// <summary>Where measured figures are cached, one file per hardware fingerprint.</summary>
     public MeasurementCache Cache { get; }
 
     /// <summary>The host profile. <see cref="MeasurementPolicy.Skip"/> returns at once without measured figures.</summary>

@@ -15,5 +15,6 @@ public sealed record HostDetectorOptions
     /// <summary>Runs the micro-benchmarks; null means <see cref="HostBenchmark.Run"/> with default settings.</summary>
     public Func<HostFacts, HostMeasurements>? Measure { get; init; }
 
+    /// <summary>The clock that stamps new measurements; the system clock by default.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

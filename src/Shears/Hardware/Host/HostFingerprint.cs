@@ -11,6 +11,7 @@ namespace Shears.Hardware.Host;
 /// </summary>
 public static class HostFingerprint
 {
+    /// <summary>The fingerprint of <paramref name="facts"/>: 16 lower-case hex digits of a SHA-256 hash, the same on every run on the same hardware and runtime.</summary>
     public static string Compute(HostFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);

@@ -6,8 +6,10 @@ namespace Shears.Hardware.Host;
 /// <summary>Measured host figures on disk, one JSON file per hardware fingerprint, written atomically.</summary>
 public sealed class MeasurementCache(string directory)
 {
+    /// <summary>The folder holding the cache files.</summary>
     public string Directory { get; } = directory;
 
+    /// <summary>The file a fingerprint's measurements are cached in.</summary>
     public string PathFor(string fingerprint) => Path.Combine(Directory, $"{fingerprint}.json");
 
     /// <summary>The cached record for a fingerprint; null when absent, unreadable, from another fingerprint, or of an older format.</summary>
@@ -29,6 +31,8 @@ public sealed class MeasurementCache(string directory)
         }
     }
 
+    /// <summary>Saves a record under its fingerprint atomically, creating the folder when needed.</summary>
+    /// <exception cref="ShearsException">The folder cannot be created or the file cannot be written.</exception>
     public void Write(MeasurementRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);

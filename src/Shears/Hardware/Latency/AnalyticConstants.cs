@@ -13,6 +13,7 @@ public sealed record AnalyticConstants
     /// <summary>Depthwise convolutions do little work per byte and reach far less of peak.</summary>
     public double DepthwiseEfficiency { get; init; } = 0.1;
 
+    /// <summary>Share of peak a grouped (not depthwise) convolution reaches: between depthwise and dense.</summary>
     public double GroupedEfficiency { get; init; } = 0.3;
 
     /// <summary>Linear layers at small batch are matrix-vector products, bound by reading weights.</summary>
@@ -27,8 +28,10 @@ public sealed record AnalyticConstants
     /// <summary>Fixed cost of one run (inputs, outputs, scheduling), in milliseconds.</summary>
     public double RunOverheadMs { get; init; } = 0.02;
 
+    /// <summary>The uncalibrated defaults, suited to dense CPU runtimes.</summary>
     public static AnalyticConstants Default { get; } = new();
 
+    /// <summary>The share of peak the roofline assumes for a layer family (dense convolution for kinds without their own figure).</summary>
     public double EfficiencyOf(LayerKind kind) => kind switch
     {
         LayerKind.DepthwiseConvolution => DepthwiseEfficiency,
@@ -37,6 +40,7 @@ public sealed record AnalyticConstants
         _ => ConvolutionEfficiency,
     };
 
+    /// <summary>A copy with the efficiency of one layer family replaced, as calibration fits them one by one.</summary>
     public AnalyticConstants WithEfficiency(LayerKind kind, double efficiency) => kind switch
     {
         LayerKind.DepthwiseConvolution => this with { DepthwiseEfficiency = efficiency },

@@ -16,6 +16,7 @@ public sealed class AnalyticLatencyModel : ILatencyModel
     private const double FallbackGflopsPerCore = 50;
     private const double FallbackBandwidthGBps = 10;
 
+    /// <summary>A roofline for <paramref name="profile"/>; <paramref name="constants"/> default to <see cref="AnalyticConstants.Default"/>.</summary>
     public AnalyticLatencyModel(HardwareProfile profile, AnalyticConstants? constants = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -23,10 +24,13 @@ public sealed class AnalyticLatencyModel : ILatencyModel
         Constants = constants ?? AnalyticConstants.Default;
     }
 
+    /// <summary>The target whose peak compute, bandwidth, caches and sparsity support the roofline uses.</summary>
     public HardwareProfile Profile { get; }
 
+    /// <summary>The efficiencies and overheads the roofline applies.</summary>
     public AnalyticConstants Constants { get; }
 
+    /// <inheritdoc/>
     public LatencyPrediction Predict(Model model, LatencySettings settings)
     {
         ArgumentNullException.ThrowIfNull(model);

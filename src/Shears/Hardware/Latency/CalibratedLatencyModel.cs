@@ -7,6 +7,10 @@ namespace Shears.Hardware.Latency;
 /// </summary>
 public static class CalibratedLatencyModel
 {
+    /// <summary>A roofline for <paramref name="profile"/> whose per-family efficiencies are fitted to <paramref name="table"/>'s full-size measurements.</summary>
+    /// <param name="profile">The host the table was measured on.</param>
+    /// <param name="table">Measured layer latencies; families it lacks keep their efficiency from <paramref name="start"/>.</param>
+    /// <param name="start">Constants to start from; <see cref="AnalyticConstants.Default"/> when null.</param>
     public static AnalyticLatencyModel Fit(HardwareProfile profile, LatencyTable table, AnalyticConstants? start = null)
     {
         ArgumentNullException.ThrowIfNull(profile);

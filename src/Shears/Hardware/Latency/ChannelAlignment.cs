@@ -7,6 +7,8 @@ namespace Shears.Hardware.Latency;
 /// </summary>
 public static class ChannelAlignment
 {
+    /// <summary>The alignment of <paramref name="channels"/>: <paramref name="block"/> when it divides them, else the largest power of two dividing them (capped at the block).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count is zero or negative.</exception>
     public static int Of(int channels, int block)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(channels);

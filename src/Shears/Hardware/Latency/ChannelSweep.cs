@@ -10,6 +10,8 @@ public static class ChannelSweep
     /// <summary>Base points wanted across the range; more multiples than this are thinned evenly.</summary>
     public const int BasePoints = 8;
 
+    /// <summary>The channel counts to measure for an axis of <paramref name="fullChannels"/> channels and a vector block of <paramref name="block"/>, ascending and including the full count.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A count is zero or negative.</exception>
     public static IReadOnlyList<int> For(int fullChannels, int block)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(fullChannels);

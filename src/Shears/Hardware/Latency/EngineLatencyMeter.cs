@@ -14,8 +14,10 @@ public sealed class EngineLatencyMeter(EngineOptions? engine = null) : ILatencyM
 {
     private readonly EngineOptions _engine = engine ?? EngineOptions.Default;
 
+    /// <inheritdoc/>
     public LatencyRuntime Runtime => LatencyRuntime.Engine;
 
+    /// <inheritdoc/>
     public LatencyMeasurement Measure(Model model, MeasurementOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -15,6 +15,10 @@ public sealed class LatencyCurve
     private readonly Dictionary<int, AlignmentRule> _rules = [];
     private readonly List<LatencyPoint> _base;
 
+    /// <summary>A curve through measured points; repeated channel counts are merged by their median.</summary>
+    /// <param name="points">Measured (channels, milliseconds) points of one axis of one layer.</param>
+    /// <param name="block">The vector block whose multiples form the base series.</param>
+    /// <exception cref="ShearsException">There are no points, or a point has a non-positive count or a negative time.</exception>
     public LatencyCurve(IEnumerable<LatencyPoint> points, int block)
     {
         ArgumentNullException.ThrowIfNull(points);
@@ -43,11 +47,13 @@ public sealed class LatencyCurve
         }
     }
 
+    /// <summary>The vector block of the base series; 1 when no point is a whole multiple of the requested block.</summary>
     public int Block { get; }
 
     /// <summary>Measured points, one per channel count, ascending.</summary>
     public IReadOnlyList<LatencyPoint> Points { get; }
 
+    /// <summary>The largest measured channel count.</summary>
     public int MaxChannels => Points[^1].Channels;
 
     /// <summary>Predicted milliseconds at a channel count.</summary>

@@ -12,6 +12,13 @@ namespace Shears.Hardware.Latency;
 /// </summary>
 public static class LatencyModelValidation
 {
+    /// <summary>Predicts and measures seeded pruned variants of every model, for comparing the latency model's ranking and error with measured times.</summary>
+    /// <param name="models">Models to vary, each with the name the report gives it.</param>
+    /// <param name="latencyModel">The model under test.</param>
+    /// <param name="meter">Times the variants on this machine.</param>
+    /// <param name="options">Variants per model, pruning range, seed, passes and measurement settings.</param>
+    /// <param name="progress">Receives one line per model pruned and per measuring pass; may be null.</param>
+    /// <returns>Each variant's MACs, predicted time and best measured pass.</returns>
     public static ValidationReport Run(
         IReadOnlyList<(string Name, Model Model)> models,
         ILatencyModel latencyModel,

@@ -7,6 +7,10 @@ namespace Shears.Hardware.Latency;
 /// </summary>
 public static class LatencyModels
 {
+    /// <summary>The best latency model available for <paramref name="profile"/> at <paramref name="settings"/>.</summary>
+    /// <param name="profile">The target; measured tables are looked up by its fingerprint, which a detected host has.</param>
+    /// <param name="settings">The runtime, threads and batch the tables must have been measured at.</param>
+    /// <param name="store">Where measured tables are kept; null to use the roofline alone.</param>
     public static ILatencyModel ForTarget(HardwareProfile profile, LatencySettings settings, LatencyTableStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(profile);

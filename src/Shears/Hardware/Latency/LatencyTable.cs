@@ -10,18 +10,22 @@ public sealed record LatencyTable
     /// <summary>Bumped when the measurement method changes, so older tables are measured again.</summary>
     public const int CurrentFormat = 2;
 
+    /// <summary>The measurement format the table was built with; stores ignore tables of another format.</summary>
     public int Format { get; init; } = CurrentFormat;
 
     /// <summary>Host fingerprint (<see cref="Host.HostFingerprint"/>) the figures were measured on.</summary>
     public required string Fingerprint { get; init; }
 
+    /// <summary>The runtime, threads and batch the figures were measured at.</summary>
     public required LatencySettings Settings { get; init; }
 
+    /// <summary>When the table was last extended.</summary>
     public DateTimeOffset MeasuredAt { get; init; }
 
     /// <summary>How the figures were taken, for reports.</summary>
     public string Method { get; init; } = "";
 
+    /// <summary>One entry per full-size layer measured, with its channel sweeps.</summary>
     public IReadOnlyList<LayerTable> Layers { get; init; } = [];
 
     /// <summary>Whole-model overheads measured beside the layers, one per model.</summary>

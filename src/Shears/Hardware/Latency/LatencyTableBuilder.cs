@@ -19,6 +19,9 @@ public sealed class LatencyTableBuilder
     private readonly LatencyTableBuilderOptions _options;
     private readonly MeasurementOptions _measurement;
 
+    /// <summary>A builder timing with <paramref name="meter"/> at the settings of <paramref name="options"/>.</summary>
+    /// <exception cref="ShearsException">The meter's runtime is not the one the options ask tables for.</exception>
+    /// <exception cref="InvalidOptionException"><see cref="LatencyTableBuilderOptions.Passes"/> is below 1.</exception>
     public LatencyTableBuilder(ILatencyMeter meter, LatencyTableBuilderOptions options)
     {
         ArgumentNullException.ThrowIfNull(meter);

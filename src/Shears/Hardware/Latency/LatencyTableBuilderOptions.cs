@@ -3,6 +3,7 @@ namespace Shears.Hardware.Latency;
 /// <summary>How <see cref="LatencyTableBuilder"/> measures: for which target, with which vector block, sampled how.</summary>
 public sealed record LatencyTableBuilderOptions
 {
+    /// <summary>The runtime, threads and batch to measure at.</summary>
     public LatencySettings Settings { get; init; } = LatencySettings.Default;
 
     /// <summary>Fingerprint of the host doing the measuring; tables are only valid there.</summary>
@@ -20,6 +21,7 @@ public sealed record LatencyTableBuilderOptions
     /// <summary>Seeds the order of each pass.</summary>
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>The clock that stamps <see cref="LatencyTable.MeasuredAt"/>; the system clock by default.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Options for measuring on <paramref name="host"/>: its fingerprint and its preferred channel block.</summary>

@@ -9,11 +9,13 @@ namespace Shears.Hardware.Latency;
 /// </summary>
 public sealed class LatencyTableStore(string directory)
 {
+    /// <summary>The folder holding the table files.</summary>
     public string Directory { get; } = directory;
 
     /// <summary>The store in SHEARS_CACHE (or the XDG cache folder), under "latency".</summary>
     public static LatencyTableStore Default() => new(HardwareDirectories.LatencyCache());
 
+    /// <summary>The file holding the table of a host fingerprint at the given settings.</summary>
     public string PathFor(string fingerprint, LatencySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -39,6 +41,8 @@ public sealed class LatencyTableStore(string directory)
         }
     }
 
+    /// <summary>Writes a table atomically under its fingerprint and settings, replacing the stored one; creates the folder when needed.</summary>
+    /// <exception cref="ShearsException">The folder cannot be created or the file cannot be written.</exception>
     public void Save(LatencyTable table)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -13,6 +13,7 @@ namespace Shears.Hardware.Latency;
 /// </summary>
 public sealed record LayerSignature
 {
+    /// <summary>The layer family: dense, depthwise or grouped convolution, or linear.</summary>
     public required LayerKind Kind { get; init; }
 
     /// <summary>The ONNX operator a single-layer model of this signature uses.</summary>
@@ -21,22 +22,28 @@ public sealed record LayerSignature
     /// <summary>Images in a convolution's batch; rows of a linear layer's input.</summary>
     public required long Batch { get; init; }
 
+    /// <summary>Input channels (a linear layer's input features).</summary>
     public required long InputChannels { get; init; }
 
+    /// <summary>Output channels (a linear layer's output features).</summary>
     public required long OutputChannels { get; init; }
 
+    /// <summary>A convolution's channel groups; 1 for dense convolutions and linear layers.</summary>
     public long Groups { get; init; } = 1;
 
     /// <summary>Input height, width (and further spatial axes); empty for linear layers.</summary>
     public ImmutableArray<long> InputSpatial { get; init; } = [];
 
+    /// <summary>Kernel size per spatial axis; empty for linear layers.</summary>
     public ImmutableArray<long> Kernel { get; init; } = [];
 
+    /// <summary>Stride per spatial axis; empty for linear layers.</summary>
     public ImmutableArray<long> Strides { get; init; } = [];
 
     /// <summary>Begin pads for every spatial axis, then end pads, as ONNX writes them.</summary>
     public ImmutableArray<long> Pads { get; init; } = [];
 
+    /// <summary>Dilation per spatial axis; empty for linear layers.</summary>
     public ImmutableArray<long> Dilations { get; init; } = [];
 
     /// <summary>ONNX auto_pad, when the model pads by rule instead of explicit pads.</summary>

@@ -19,13 +19,16 @@ public sealed record LayerTable
     /// <summary>Latency at full size, in milliseconds.</summary>
     public required double FullMs { get; init; }
 
+    /// <summary>Points measured with the output channels varied and the inputs at full size.</summary>
     public IReadOnlyList<LatencyPoint> OutputPoints { get; init; } = [];
 
+    /// <summary>Points measured with the input channels varied and the outputs at full size.</summary>
     public IReadOnlyList<LatencyPoint> InputPoints { get; init; } = [];
 
     /// <summary>For depthwise layers: both counts at once.</summary>
     public IReadOnlyList<LatencyPoint> CoupledPoints { get; init; } = [];
 
+    /// <summary>The signature's shape class, by which pruned layers find this table.</summary>
     [JsonIgnore]
     public string ShapeClass => Signature.ShapeClass;
 

@@ -7,6 +7,8 @@ public sealed class LayerTableReader
     private readonly LatencyCurve? _input;
     private readonly LatencyCurve? _coupled;
 
+    /// <summary>A reader of <paramref name="table"/>, building its curves now so each read is cheap.</summary>
+    /// <exception cref="ShearsException">A curve's points are invalid.</exception>
     public LayerTableReader(LayerTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -16,6 +18,7 @@ public sealed class LayerTableReader
         _coupled = table.Curve(ChannelAxis.Coupled);
     }
 
+    /// <summary>The table read.</summary>
     public LayerTable Table { get; }
 
     /// <summary>

@@ -12,6 +12,7 @@ public sealed class MeasuredLatencyModel : ILatencyModel
 {
     private readonly Dictionary<LayerTable, LayerTableReader> _readers = [];
 
+    /// <summary>A model reading <paramref name="table"/>, with <paramref name="fallback"/> for what the table does not cover.</summary>
     public MeasuredLatencyModel(LatencyTable table, AnalyticLatencyModel fallback)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -20,10 +21,13 @@ public sealed class MeasuredLatencyModel : ILatencyModel
         Fallback = fallback;
     }
 
+    /// <summary>The measured tables predictions are read from.</summary>
     public LatencyTable Table { get; }
 
+    /// <summary>The roofline for layers without a table and for settings the table was not measured at.</summary>
     public AnalyticLatencyModel Fallback { get; }
 
+    /// <inheritdoc/>
     public LatencyPrediction Predict(Model model, LatencySettings settings)
     {
         ArgumentNullException.ThrowIfNull(model);

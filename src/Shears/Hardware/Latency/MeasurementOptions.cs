@@ -6,6 +6,7 @@ namespace Shears.Hardware.Latency;
 /// </summary>
 public sealed record MeasurementOptions
 {
+    /// <summary>The runtime, threads and batch to time at.</summary>
     public LatencySettings Settings { get; init; } = LatencySettings.Default;
 
     /// <summary>The clock headline figures are read from; thread CPU time needs a single-threaded run.</summary>
@@ -17,10 +18,13 @@ public sealed record MeasurementOptions
     /// <summary>Untimed runs first: caches, lazy allocation, pre-packing, tiered JIT.</summary>
     public int WarmupRuns { get; init; } = 3;
 
+    /// <summary>Fewest timed runs.</summary>
     public int MinRuns { get; init; } = 10;
 
+    /// <summary>Most timed runs; must be at least <see cref="MinRuns"/>.</summary>
     public int MaxRuns { get; init; } = 500;
 
+    /// <summary>Least time spent on timed runs; sampling goes on past <see cref="MinRuns"/> until it has passed.</summary>
     public TimeSpan MinTime { get; init; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Sampling stops here even when fewer clean runs than asked for were seen.</summary>
@@ -32,6 +36,7 @@ public sealed record MeasurementOptions
     /// <summary>A run is undisturbed when its thread CPU time is at least this share of its wall time.</summary>
     public double CleanCpuShare { get; init; } = 0.9;
 
+    /// <summary>Settings for one careful measurement of a whole model: at least 10 runs and half a second.</summary>
     public static MeasurementOptions Default { get; } = new();
 
     /// <summary>A handful of runs, for checks that need well-formed figures rather than precise ones.</summary>
@@ -59,6 +64,7 @@ public sealed record MeasurementOptions
         MinCleanRuns = 5,
     };
 
+    /// <summary>Throws a <see cref="ShearsException"/> with one line when a setting is impossible.</summary>
     public void Validate()
     {
         Settings.Validate();

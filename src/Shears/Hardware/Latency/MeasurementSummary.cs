@@ -61,6 +61,8 @@ public static class MeasurementSummary
         return sorted[low] + ((sorted[high] - sorted[low]) * (position - low));
     }
 
+    /// <summary>The median of the values (the mean of the middle two for an even count).</summary>
+    /// <exception cref="ArgumentException">There are no values.</exception>
     public static double Median(IEnumerable<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);

@@ -11,6 +11,7 @@ public static class ModelLayers
     private static readonly HashSet<string> FusableIntoConvolution =
         ["Relu", "Clip", "LeakyRelu", "HardSigmoid", "Sigmoid", "Tanh", "Add", "BatchNormalization"];
 
+    /// <summary>Every node of <paramref name="model"/> with its cost at the settings' batch, its layer signature (convolutions and linear layers), and whether ONNX Runtime fuses it into the layer before (never for the engine).</summary>
     public static IReadOnlyList<ModelLayer> Read(Model model, LatencySettings settings)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -16,6 +16,7 @@ public sealed record ProfileReport(string Model, HardwareProfile Host, LatencyMe
     /// <summary>Model nodes with measured and predicted times, then the nodes only the runtime has.</summary>
     public IReadOnlyList<LayerComparison> Rows { get; } = LatencyComparison.Rows(Measurement, Prediction);
 
+    /// <summary>The runtime measured in, as reports name it ("engine" or "onnxruntime").</summary>
     public string RuntimeName => LatencySettings.RuntimeName(Measurement.Settings.Runtime);
 
     /// <summary>

@@ -6,6 +6,7 @@ namespace Shears.Hardware.Latency;
 /// <summary>Writes a <see cref="ProfileReport"/> as one JSON object: whole-model figures, the prediction, and one entry per layer.</summary>
 public static class ProfileReportJson
 {
+    /// <summary>The report as indented JSON, for <c>shears profile --json</c> and for saving.</summary>
     public static string Serialize(ProfileReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -1,8 +1,10 @@
 namespace Shears.Hardware.Latency;
 
 /// <summary>Spearman's rank correlation: Pearson correlation of the ranks, ties given their average rank.</summary>
-public static class RankCorrelation
+internal static class RankCorrelation
 {
+    /// <summary>Spearman's ρ of two equally long series; NaN with fewer than two values or when either series is constant.</summary>
+    /// <exception cref="ArgumentException">The series differ in length.</exception>
     public static double Spearman(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -18,6 +20,7 @@ public static class RankCorrelation
         return Pearson(Ranks(x), Ranks(y));
     }
 
+    /// <summary>1-based ranks of the values in ascending order; tied values share their average rank.</summary>
     public static double[] Ranks(IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);

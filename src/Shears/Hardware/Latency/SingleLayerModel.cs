@@ -7,11 +7,13 @@ namespace Shears.Hardware.Latency;
 /// A model of one layer for timing it alone: one input, the layer with small random weights and a
 /// bias, one output. The node is named <see cref="NodeName"/> so per-node timings can find it.
 /// </summary>
-public static class SingleLayerModel
+internal static class SingleLayerModel
 {
+    /// <summary>The name of the one timed node.</summary>
     public const string NodeName = "layer";
     private const string InputName = "x";
 
+    /// <summary>A model of the layer alone at the signature's sizes, weights drawn from <paramref name="seed"/> and the signature's key.</summary>
     public static Model Build(LayerSignature signature, ulong seed = 0)
     {
         ArgumentNullException.ThrowIfNull(signature);

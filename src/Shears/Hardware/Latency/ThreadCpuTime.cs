@@ -12,6 +12,7 @@ public static partial class ThreadCpuTime
 
     private static readonly Lazy<bool> Supported = new(Probe);
 
+    /// <summary>Whether this OS offers the per-thread CPU clock (Linux); when false, timings use wall time only.</summary>
     public static bool IsAvailable => Supported.Value;
 
     /// <summary>Nanoseconds of CPU time this thread has used, or null where the clock is unavailable.</summary>

@@ -3,8 +3,10 @@ namespace Shears.Hardware.Latency;
 /// <summary>How <see cref="LatencyModelValidation"/> samples variants and measures them.</summary>
 public sealed record ValidationOptions
 {
+    /// <summary>Pruned variants made of each model.</summary>
     public int VariantsPerModel { get; init; } = 20;
 
+    /// <summary>Seeds the variants' pruning ratios and the order of each measuring pass.</summary>
     public ulong Seed { get; init; } = 1;
 
     /// <summary>Each group of each variant loses a fraction drawn uniformly below this.</summary>
