@@ -1,5 +1,5 @@
-using Shears.Cli.Rendering;
 using System.CommandLine;
+using Shears.Cli.Rendering;
 using Shears.Hardware;
 using Shears.Hardware.Host;
 using Spectre.Console;
