@@ -19,7 +19,7 @@ internal sealed class TrainCommand : ICliCommand
     {
         var arch = new Option<string?>("--arch") { Description = "mlp | cnn | resnet | vit (or --from)" };
         var from = new Option<string?>("--from") { Description = "Fine-tune this ONNX classifier instead of a new built-in model; its zero weights stay zero" };
-        var data = new Option<string>("--data") { Description = "fashion-mnist (default location) or a folder with MNIST-format IDX files", DefaultValueFactory = _ => "fashion-mnist" };
+        var data = new DataOption();
         var epochs = new Option<int>("--epochs") { Description = "Epochs to train", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed for weights and shuffling", DefaultValueFactory = _ => 0 };
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 128 };
@@ -33,8 +33,9 @@ internal sealed class TrainCommand : ICliCommand
 
         var command = new Command("train", "Train a built-in model (mlp, cnn, resnet, vit) on Fashion-MNIST with the Shears engine, or fine-tune an ONNX classifier (--from).")
         {
-            arch, from, data, epochs, seed, batch, lr, schedule, optimizer, weightDecay, smoothing, threads, outPath,
+            arch, from, epochs, seed, batch, lr, schedule, optimizer, weightDecay, smoothing, threads, outPath,
         };
+        data.AddTo(command);
         command.SetAction(parse =>
         {
             var engine = EngineOption.Resolve(parse.GetValue(threads));
@@ -66,10 +67,10 @@ internal sealed class TrainCommand : ICliCommand
             };
             options.Validate();
             var target = fromPath is null ? parse.GetValue(outPath)! : OutputPath.DistinctFrom(parse.GetValue(outPath)!, fromPath);
-            var split = DataOption.Load(parse.GetValue(data));
             var model = fromPath is not null
                 ? OnnxReader.Read(fromPath)
                 : ModelZoo.Build(Parse(() => Architectures.Parse(archName!)), parse.GetValue(seed));
+            var split = data.Load(parse, model);
             var trainer = new Trainer(model, options);
             if (fromPath is not null)
             {
@@ -78,9 +79,9 @@ internal sealed class TrainCommand : ICliCommand
             }
             TrainingDisplay.Run(output, trainer, split.Train, options);
             var trained = trainer.ToModel();
-            var metrics = ClassifierEvaluator.Evaluate(trained, split.Test, engine: engine);
+            var metrics = ClassifierEvaluator.Evaluate(trained, split.Evaluation, engine: engine);
             OnnxWriter.Write(trained, target);
-            output.Console.MarkupLine($"test accuracy [bold]{metrics.Accuracy * 100:0.00}%[/], loss {metrics.Loss.ToString("0.0000", CultureInfo.InvariantCulture)} on {metrics.Samples} images; wrote [bold]{Markup.Escape(target)}[/]");
+            output.Console.MarkupLine($"{split.EvaluationPart} accuracy [bold]{metrics.Accuracy * 100:0.00}%[/], loss {metrics.Loss.ToString("0.0000", CultureInfo.InvariantCulture)} on {metrics.Samples} images; wrote [bold]{Markup.Escape(target)}[/]");
             return 0;
         });
         return command;

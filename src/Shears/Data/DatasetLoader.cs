@@ -52,7 +52,7 @@ public static class DatasetLoader
         {
             return DataFormat.NpyFolder;
         }
-        if (ImageFolderReader.HoldsClassFolders(path))
+        if (ImageFolderReader.HoldsClassFolders(path) || ImageFolderReader.HoldsClassFolders(Path.Combine(path, "train")))
         {
             return DataFormat.ImageFolder;
         }
