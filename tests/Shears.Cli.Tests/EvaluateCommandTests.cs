@@ -32,7 +32,7 @@ public sealed class EvaluateCommandTests(FashionMnistSubset subset) : IClassFixt
         }
 
         // The same model and data in process, at another batch size: the figures must not depend on it.
-        var expected = ClassifierEvaluator.Evaluate(OnnxReader.Read(path), FashionMnist.Load(subset.Folder).Test, batchSize: 256);
+        var expected = ClassifierEvaluator.Evaluate(OnnxReader.Read(path), FashionMnist.Load(subset.Folder, Normalization.UnitRange).Test, batchSize: 256);
         Assert.Equal(expected.Accuracy, root.GetProperty("accuracy").GetDouble(), 12);
         Assert.Equal(expected.Loss, root.GetProperty("loss").GetDouble(), 5);
         Assert.True(expected.Loss > 0);
@@ -43,7 +43,7 @@ public sealed class EvaluateCommandTests(FashionMnistSubset subset) : IClassFixt
     {
         using var folder = new TemporaryFolder();
         var path = folder.Model(Architecture.Mlp, "mlp.onnx");
-        var expected = ClassifierEvaluator.Evaluate(OnnxReader.Read(path), FashionMnist.Load(subset.Folder).Test);
+        var expected = ClassifierEvaluator.Evaluate(OnnxReader.Read(path), FashionMnist.Load(subset.Folder, Normalization.UnitRange).Test);
 
         var run = CliRun.Of("evaluate", path, "--data", subset.Folder);
 
