@@ -18,6 +18,15 @@ internal static class OptionFlags
         ["Ignore"] = "--ignore",
         ["Scope"] = "--scope",
         ["Seed"] = "--seed",
+        ["Resize"] = "--resize",
+        ["Crop"] = "--crop",
+        ["Mean"] = "--mean",
+        ["StandardDeviation"] = "--std",
+        ["Layout"] = "--layout",
+        ["ValidationFraction"] = "--validation-split",
+        ["LabelColumn"] = "--label-column",
+        ["InputsArray"] = "--inputs-array",
+        ["LabelsArray"] = "--labels-array",
     };
 
     public static string Of(string option) => Flags.GetValueOrDefault(option, option);

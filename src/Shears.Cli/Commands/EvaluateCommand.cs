@@ -11,16 +11,17 @@ internal sealed class EvaluateCommand : ICliCommand
     public Command Build(CliOutput output)
     {
         var model = new Argument<string>("model") { Description = "ONNX classifier taking 1×28×28 (or 784) inputs" };
-        var data = new Option<string>("--data") { Description = "fashion-mnist (default location) or a folder with MNIST-format IDX files", DefaultValueFactory = _ => "fashion-mnist" };
+        var data = new DataOption();
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var batch = new Option<int>("--batch") { Description = "Batch size for the accuracy pass", DefaultValueFactory = _ => 256 };
         var threads = new Option<int?>("--threads") { Description = "Engine threads (default: all cores)" };
         var shapes = new ShapeOptions();
         var command = new Command("evaluate", "Evaluate a classifier: test accuracy and loss, and latency per batch of 1 and of 128.")
         {
-            model, data, json, batch, threads,
+            model, json, batch, threads,
         };
         shapes.AddTo(command);
+        data.AddTo(command);
         command.SetAction(parse =>
         {
             var engine = EngineOption.Resolve(parse.GetValue(threads));
@@ -31,7 +32,7 @@ internal sealed class EvaluateCommand : ICliCommand
             }
             var path = parse.GetValue(model)!;
             var loaded = shapes.Bind(parse, OnnxReader.Read(path));
-            var test = DataOption.Load(parse.GetValue(data)).Test;
+            var test = data.Load(parse, loaded).Evaluation;
             var report = ProgressDisplay.Run(output, "evaluating", parse.GetValue(json), progress => EvaluationReport.Measure(loaded, path, test, batchSize, engine, progress));
             if (parse.GetValue(json))
             {

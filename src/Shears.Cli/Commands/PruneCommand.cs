@@ -58,7 +58,7 @@ internal sealed class PruneCommand : ICliCommand
         var scope = new Option<string>("--scope") { Description = "local (per layer) | global (across layers)" };
         var roundTo = new Option<int>("--round-to") { Description = "Round kept channels to a multiple of K", DefaultValueFactory = _ => 1 };
         var ignore = new Option<string[]>("--ignore") { Description = "Node names to leave untouched", AllowMultipleArgumentsPerToken = true };
-        var data = new Option<string>("--data") { Description = "Data for the taylor criterion: fashion-mnist or an IDX folder" };
+        var data = new DataOption(fashionMnistByDefault: false);
         var samples = new Option<int>("--samples") { Description = "Samples for taylor gradients", DefaultValueFactory = _ => 512 };
         var plan = new Option<string>("--plan") { Description = "Apply a saved plan instead of deciding" };
         var savePlan = new Option<string>("--save-plan") { Description = "Write the applied plan as JSON" };
@@ -69,9 +69,10 @@ internal sealed class PruneCommand : ICliCommand
 
         var command = new Command("prune", "Prune a model: weights, N:M or blocks (masked), or channels, heads and layers (removed).")
         {
-            model, outPath, granularity, criterion, ratio, threshold, n, m, block, scope, roundTo, ignore, data, samples, plan, savePlan, mode, seed, json,
+            model, outPath, granularity, criterion, ratio, threshold, n, m, block, scope, roundTo, ignore, samples, plan, savePlan, mode, seed, json,
         };
         shapes.AddTo(command);
+        data.AddTo(command);
         command.SetAction(parse =>
         {
             var inputPath = parse.GetValue(model)!;
@@ -107,7 +108,7 @@ internal sealed class PruneCommand : ICliCommand
                 IReadOnlyDictionary<string, float[]>? gradients = null;
                 if (options.Criterion == ImportanceCriterion.Taylor)
                 {
-                    var split = DataOption.Load(parse.GetValue(data) ?? throw new UsageException("--criterion taylor needs --data"));
+                    var split = data.IsGiven(parse) ? data.Load(parse, original) : throw new UsageException("--criterion taylor needs --data");
                     gradients = GradientSampler.Compute(original, split.Train, parse.GetValue(samples), seed: options.Seed, engine: EngineOption.Resolve());
                 }
                 chosen = Pruner.Plan(original, options, gradients);

@@ -20,7 +20,7 @@ internal sealed class TrainCommand : ICliCommand
     {
         var arch = new Option<string?>("--arch") { Description = "mlp | cnn | resnet | vit (or --from)" };
         var from = new Option<string?>("--from") { Description = "Fine-tune this ONNX classifier instead of a new built-in model; the weights its pruning zeroed stay zero" };
-        var data = new Option<string>("--data") { Description = "fashion-mnist (default location) or a folder with MNIST-format IDX files", DefaultValueFactory = _ => "fashion-mnist" };
+        var data = new DataOption();
         var epochs = new Option<int>("--epochs") { Description = "Epochs to train", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed for weights and shuffling", DefaultValueFactory = _ => 0 };
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 128 };
@@ -36,9 +36,10 @@ internal sealed class TrainCommand : ICliCommand
 
         var command = new Command("train", "Train a built-in model (mlp, cnn, resnet, vit) on Fashion-MNIST with the Shears engine, or fine-tune an ONNX classifier (--from).")
         {
-            arch, from, data, epochs, seed, batch, lr, schedule, optimizer, weightDecay, smoothing, threads, outPath, json,
+            arch, from, epochs, seed, batch, lr, schedule, optimizer, weightDecay, smoothing, threads, outPath, json,
         };
         shapes.AddTo(command);
+        data.AddTo(command);
         command.SetAction(parse =>
         {
             var engine = EngineOption.Resolve(parse.GetValue(threads));
@@ -70,18 +71,20 @@ internal sealed class TrainCommand : ICliCommand
             };
             options.Validate();
             var target = fromPath is null ? OutputPath.Writable(parse.GetValue(outPath)!) : OutputPath.DistinctFrom(parse.GetValue(outPath)!, fromPath);
-            var split = DataOption.Load(parse.GetValue(data));
             // A new model gets the training set's normalisation as its first nodes, so it takes raw [0, 1] pixels;
             // a loaded one keeps whatever input it has, and the weights its pruning zeroed stay zero.
             var original = fromPath is not null ? OnnxReader.Read(fromPath) : null;
+            var bound = original is not null ? shapes.Bind(parse, original) : ModelZoo.Build(Parse(() => Architectures.Parse(archName!)), parse.GetValue(seed));
+            // The data is checked against the model's input before any training starts.
+            var split = data.Load(parse, bound);
             var model = original is not null
-                ? ShearsModel.From(shapes.Bind(parse, original), fromPath!)
-                : ShearsModel.From(InGraphNormalization.Prepend(ModelZoo.Build(Parse(() => Architectures.Parse(archName!)), parse.GetValue(seed)), InputStatistics.Compute(split.Train)), archName!);
+                ? ShearsModel.From(bound, fromPath!)
+                : ShearsModel.From(InGraphNormalization.Prepend(bound, InputStatistics.Compute(split.Train)), archName!);
             var asJson = parse.GetValue(json);
             IReadOnlyList<EpochResult> history = [];
             var tuned = TrainingDisplay.Run(output, asJson, progress => model.FineTune(split.Train, options, out history, progress));
             var trained = original is null ? tuned.Model : ShapeOptions.Unbind(tuned.Model, original);
-            var metrics = ClassifierEvaluator.Evaluate(trained, split.Test, engine: engine);
+            var metrics = ClassifierEvaluator.Evaluate(trained, split.Evaluation, engine: engine);
             OnnxWriter.Write(trained, target);
             if (asJson)
             {
@@ -89,7 +92,7 @@ internal sealed class TrainCommand : ICliCommand
                 return 0;
             }
             TrainingDisplay.RenderHistory(output.Console, history);
-            output.Console.MarkupLine($"test accuracy [bold]{metrics.Accuracy * 100:0.00}%[/], loss {metrics.Loss.ToString("0.0000", CultureInfo.InvariantCulture)} on {metrics.Samples} images; wrote [bold]{Markup.Escape(target)}[/]");
+            output.Console.MarkupLine($"{split.EvaluationPart} accuracy [bold]{metrics.Accuracy * 100:0.00}%[/], loss {metrics.Loss.ToString("0.0000", CultureInfo.InvariantCulture)} on {metrics.Samples} images; wrote [bold]{Markup.Escape(target)}[/]");
             return 0;
         });
         return command;

@@ -56,6 +56,11 @@ public sealed class ImageClassificationDataset : IBatchSource
 
     public ReadOnlySpan<int> Labels => _labels;
 
+    // Shared, not copied, when the images become a LabelledDataset.
+    internal float[] PixelArray => _pixels;
+
+    internal int[] LabelArray => _labels;
+
     /// <summary>One image, C×H×W.</summary>
     public ReadOnlySpan<float> Image(int index) => _pixels.AsSpan(checked(index * ImageShape.Size), ImageShape.Size);
 
