@@ -147,6 +147,7 @@ public static class OnnxReader
         rest.Output.Clear();
         rest.ValueInfo.Clear();
         graph.Extras = NonEmpty(rest);
+        GraphStructure.Check(graph);
         graph.SortTopologically();
         return graph;
     }
