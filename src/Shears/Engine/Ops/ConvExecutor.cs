@@ -18,6 +18,7 @@ internal sealed class ConvExecutor : OpExecutor
     public ConvExecutor(OpExecutorContext context, bool transposed)
         : base(context)
     {
+        InputChecks.RequireFloats(context);
         _transposed = transposed;
         var x = In(0).Shape;
         var w = In(1).Shape;

@@ -13,4 +13,16 @@ internal static class InputChecks
             throw context.Fail(index == 0 ? "expects a float input" : $"expects input {index} to be float");
         }
     }
+
+    /// <summary>Fails compilation unless every input that is given is a float tensor.</summary>
+    public static void RequireFloats(OpExecutorContext context)
+    {
+        for (var i = 0; i < context.Inputs.Length; i++)
+        {
+            if (context.Inputs[i] is not null)
+            {
+                RequireFloat(context, i);
+            }
+        }
+    }
 }
