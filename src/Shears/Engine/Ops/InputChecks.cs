@@ -8,7 +8,11 @@ internal static class InputChecks
     /// <summary>Fails compilation unless input <paramref name="index"/> is a float tensor (the engine's compute type).</summary>
     public static void RequireFloat(OpExecutorContext context, int index = 0)
     {
-        if (context.Inputs[index]?.Type != DataType.Float)
+        if (index >= context.Inputs.Length || context.Inputs[index] is null)
+        {
+            throw context.Fail($"required input {index} is not given");
+        }
+        if (context.Inputs[index]!.Type != DataType.Float)
         {
             throw context.Fail(index == 0 ? "expects a float input" : $"expects input {index} to be float");
         }
