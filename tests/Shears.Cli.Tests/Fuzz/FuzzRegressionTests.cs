@@ -80,6 +80,21 @@ public sealed class FuzzRegressionTests(FashionMnistSubset subset) : IClassFixtu
         run.AssertOneErrorLine(1, "'lo\\u000agits' is not computed");
     }
 
+    [FashionMnistFact]
+    public void A_batch_norm_with_too_few_inputs_is_rejected_by_train()
+    {
+        var run = Broken(Architecture.ResNet, model => OnnxEdits.Node(model, "BatchNormalization").Fields.RemoveAll(f => f.Number == NodeInput && f.Text.EndsWith("var", StringComparison.Ordinal)),
+            "train", "--data", subset.Folder, "--epochs", "1", "--threads", "1");
+        run.AssertOneErrorLine(1, "required input 4 is not given");
+    }
+
+    [Fact]
+    public void A_batch_too_large_to_count_macs_for_is_rejected_by_analyze()
+    {
+        var run = Broken(Architecture.ResNet, model => OnnxEdits.SetShapeDim(OnnxEdits.Children(OnnxEdits.Graph(model), GraphInput)[0], 0, 1L << 40), "analyze");
+        run.AssertOneErrorLine(1, "MAC count is too large");
+    }
+
     // Writes the edited model, runs the verb on it (with -o for verbs that write), and checks that a failure wrote nothing.
     private static CliRun Broken(Architecture architecture, Action<WireMessage> edit, string verb, params string[] options)
     {
