@@ -95,6 +95,37 @@ public sealed class FuzzRegressionTests(FashionMnistSubset subset) : IClassFixtu
         run.AssertOneErrorLine(1, "MAC count is too large");
     }
 
+    [FashionMnistFact]
+    public void A_node_without_inputs_is_rejected_by_train()
+    {
+        var run = Broken(Architecture.Mlp, model => OnnxEdits.Node(model, "Relu").Fields.RemoveAll(f => f.Number == NodeInput),
+            "train", "--data", subset.Folder, "--epochs", "1", "--threads", "1");
+        run.AssertOneErrorLine(1, "required input 0 is not given");
+    }
+
+    [Fact]
+    public void A_negative_convolution_pad_is_rejected_by_profile()
+    {
+        var run = Broken(Architecture.Cnn, model => OnnxEdits.SetAttributeInt(OnnxEdits.Attribute(OnnxEdits.Node(model, "Conv"), "pads"), 1, -1), "profile", "--runtime", "engine");
+        run.AssertOneErrorLine(1, "pads must be >= 0");
+    }
+
+    [FashionMnistFact]
+    public void A_sample_dimension_beyond_the_engine_is_rejected_by_train()
+    {
+        var run = Broken(Architecture.Mlp, model => OnnxEdits.SetShapeDim(OnnxEdits.Children(OnnxEdits.Graph(model), GraphInput)[0], 1, 1L << 31),
+            "train", "--data", subset.Folder, "--epochs", "1", "--threads", "1");
+        run.AssertOneErrorLine(1, "2147483648");
+    }
+
+    [FashionMnistFact]
+    public void An_output_the_operator_does_not_produce_is_rejected_by_taylor_pruning()
+    {
+        var run = Broken(Architecture.Mlp, model => OnnxEdits.Node(model, "Gemm").Fields.Add(WireField.String(NodeOutput, "extra")),
+            "prune", "--criterion", "taylor", "--data", subset.Folder, "--samples", "16", "--ratio", "0.3");
+        run.AssertOneErrorLine(1, "does not produce");
+    }
+
     // Writes the edited model, runs the verb on it (with -o for verbs that write), and checks that a failure wrote nothing.
     private static CliRun Broken(Architecture architecture, Action<WireMessage> edit, string verb, params string[] options)
     {
