@@ -43,12 +43,12 @@ internal static class CliApp
         }
         catch (InvalidOptionException e)
         {
-            stderr.WriteLine($"error: {e.MessageWith(OptionFlags.Of)}");
+            stderr.WriteLine($"error: {OneLine(e.MessageWith(OptionFlags.Of))}");
             return e.ExitCode;
         }
         catch (ShearsException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine($"error: {OneLine(e.Message)}");
             return e.ExitCode;
         }
         catch (OutOfMemoryException)
@@ -62,4 +62,9 @@ internal static class CliApp
             return 3;
         }
     }
+
+    // A message may quote names read from a model, which can hold line breaks or other control characters;
+    // escaped, the error stays one line.
+    private static string OneLine(string message) =>
+        string.Concat(message.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

@@ -83,7 +83,7 @@ public static class ModelAnalyzer
             Outputs = [.. graph.Outputs.Select(o => inference.Find(o.Name) ?? o)],
             Layers = layers,
             Parameters = parametersTotal,
-            Macs = layers.Sum(l => l.Macs ?? 0),
+            Macs = TotalMacs(layers),
             WeightBytes = bytesTotal,
             ActivationBytes = layers.Sum(l => l.ActivationBytes ?? 0),
             UnknownMacLayers = unknownMacs,
@@ -127,5 +127,18 @@ public static class ModelAnalyzer
             total += DataTypes.ByteCount(info.ElementType, count);
         }
         return total;
+    }
+
+    // Absurd input sizes (a batch of 2^40) make the total overflow; that is the model's shapes, not a bug.
+    private static long TotalMacs(IEnumerable<LayerCost> layers)
+    {
+        try
+        {
+            return layers.Sum(l => l.Macs ?? 0);
+        }
+        catch (OverflowException e)
+        {
+            throw new ShearsException("the model's MAC count is too large for a 64-bit count; are its input sizes right?", e);
+        }
     }
 }

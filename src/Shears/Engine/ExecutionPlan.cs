@@ -103,7 +103,8 @@ public sealed class ExecutionPlan
             {
                 if (node.Outputs[i].Length > 0)
                 {
-                    values[node.Outputs[i]] = executor.Outputs[i];
+                    values[node.Outputs[i]] = (i < executor.Outputs.Length ? executor.Outputs[i] : null)
+                        ?? throw new ShearsException($"node '{node.DisplayName}' ({node.OpType}) has an output {i} ('{node.Outputs[i]}') that the operator does not produce");
                 }
             }
             executors.Add(executor);

@@ -60,5 +60,5 @@ internal abstract class OpExecutor
     public virtual void Backward() =>
         throw new ShearsException($"node '{Name}': {OpType} has no gradient in the engine, so the model cannot be trained through it");
 
-    protected EngineTensor In(int i) => Inputs[i] ?? throw new InvalidOperationException($"node '{Name}': input {i} is missing");
+    protected EngineTensor In(int i) => (i < Inputs.Length ? Inputs[i] : null) ?? throw new ShearsException($"node '{Name}' ({OpType}): required input {i} is not given");
 }

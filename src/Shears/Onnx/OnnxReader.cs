@@ -148,6 +148,7 @@ public static class OnnxReader
         rest.Output.Clear();
         rest.ValueInfo.Clear();
         graph.Extras = NonEmpty(rest);
+        GraphStructure.Check(graph);
         graph.SortTopologically();
         return graph;
     }
@@ -233,6 +234,10 @@ public static class OnnxReader
                     d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && d.DimValue >= 0 ? Dim.Of(d.DimValue)
                     : d.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimParam ? Dim.Named(d.DimParam)
                     : Dim.Unknown));
+                if (!ElementCounts.Fit(shape.Where(d => d.IsKnown).Select(d => d.Value!.Value)))
+                {
+                    throw new InvalidDataException($"value '{proto.Name}' has shape {shape}, too many elements to count");
+                }
             }
         }
         // The whole record is kept so denotations and non-tensor types survive a round trip.
@@ -273,6 +278,10 @@ public static class OnnxReader
         if (dims.Any(d => d < 0))
         {
             throw new InvalidDataException($"tensor '{proto.Name}' has a negative dimension [{string.Join(",", dims)}]");
+        }
+        if (!ElementCounts.Fit(dims))
+        {
+            throw new InvalidDataException($"tensor '{proto.Name}' has dims [{string.Join(",", dims)}], too many elements to count");
         }
         var rest = proto.Clone();
         rest.Dims.Clear();

@@ -18,6 +18,7 @@ internal sealed class ConvExecutor : OpExecutor
     public ConvExecutor(OpExecutorContext context, bool transposed)
         : base(context)
     {
+        InputChecks.RequireFloats(context);
         _transposed = transposed;
         var x = In(0).Shape;
         var w = In(1).Shape;
@@ -49,6 +50,15 @@ internal sealed class ConvExecutor : OpExecutor
             PadRight = padRight,
             Groups = group,
         };
+        try
+        {
+            _geometry.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            // Attributes from the model (negative pads, zero strides) are bad input, found before any run.
+            throw context.Fail(e.Message);
+        }
         if (_geometry.OutHeight != (twoD ? result[2] : 1) || _geometry.OutWidth != (twoD ? result[3] : result[2]))
         {
             throw context.Fail($"convolution geometry {_geometry} does not give the inferred shape [{string.Join("×", Outputs[0].Shape)}]");

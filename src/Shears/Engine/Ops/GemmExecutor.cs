@@ -17,6 +17,7 @@ internal sealed class GemmExecutor : OpExecutor
     public GemmExecutor(OpExecutorContext context)
         : base(context)
     {
+        InputChecks.RequireFloats(context);
         _transA = context.Node.GetInt("transA", 0) != 0;
         _transB = context.Node.GetInt("transB", 0) != 0;
         _alpha = context.Node.GetFloat("alpha", 1f);

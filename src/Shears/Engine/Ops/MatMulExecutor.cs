@@ -16,6 +16,7 @@ internal sealed class MatMulExecutor : OpExecutor
     public MatMulExecutor(OpExecutorContext context)
         : base(context)
     {
+        InputChecks.RequireFloats(context);
         var a = In(0).Shape;
         var b = In(1).Shape;
         var left = a.Length == 1 ? [1, a[0]] : a;

@@ -19,7 +19,8 @@ public static class InputLayout
         var perSample = declared.Skip(1).ToList();
         if (perSample.All(d => d.IsKnown))
         {
-            var dims = perSample.Select(d => checked((int)d.Value!.Value)).ToArray();
+            var dims = perSample.Select(d => d.Value!.Value is >= 0 and <= int.MaxValue ? (int)d.Value.Value
+                : throw new ShearsException($"the model's input '{input}' has a dimension of {d.Value.Value}, which the engine cannot hold")).ToArray();
             if (dims.Aggregate(1, (a, b) => a * b) != sampleSize)
             {
                 throw new ShearsException($"the model's input '{input}' takes samples of shape [{string.Join("×", dims)}], the data has [{string.Join("×", sampleShape)}]");
