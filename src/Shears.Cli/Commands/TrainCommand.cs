@@ -6,6 +6,7 @@ using Shears.Evaluation;
 using Shears.Models;
 using Shears.Onnx;
 using Shears.Preprocessing;
+using Shears.Pruning;
 using Spectre.Console;
 
 namespace Shears.Cli.Commands;
@@ -21,6 +22,7 @@ internal sealed class TrainCommand : ICliCommand
         var arch = new Option<string?>("--arch") { Description = "mlp | cnn | resnet | vit (or --from)" };
         var from = new Option<string?>("--from") { Description = "Fine-tune this ONNX classifier instead of a new built-in model; the weights its pruning zeroed stay zero" };
         var data = new DataOption();
+        var keepZeros = new Option<bool>("--keep-zeros") { Description = "With --from: also keep every weight that is zero now at zero (for a model pruned by another tool, which records no mask)" };
         var epochs = new Option<int>("--epochs") { Description = "Epochs to train", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed for weights and shuffling", DefaultValueFactory = _ => 0 };
         var batch = new Option<int>("--batch") { Description = "Batch size", DefaultValueFactory = _ => 128 };
@@ -36,7 +38,7 @@ internal sealed class TrainCommand : ICliCommand
 
         var command = new Command("train", "Train a built-in model (mlp, cnn, resnet, vit) on Fashion-MNIST with the Shears engine, or fine-tune an ONNX classifier (--from).")
         {
-            arch, from, epochs, seed, batch, lr, schedule, optimizer, weightDecay, smoothing, threads, outPath, json,
+            arch, from, epochs, seed, batch, lr, schedule, optimizer, weightDecay, smoothing, threads, outPath, json, keepZeros,
         };
         shapes.AddTo(command);
         data.AddTo(command);
@@ -75,6 +77,10 @@ internal sealed class TrainCommand : ICliCommand
             // a loaded one keeps whatever input it has, and the weights its pruning zeroed stay zero.
             var original = fromPath is not null ? OnnxReader.Read(fromPath) : null;
             var bound = original is not null ? shapes.Bind(parse, original) : ModelZoo.Build(Parse(() => Architectures.Parse(archName!)), parse.GetValue(seed));
+            if (parse.GetValue(keepZeros))
+            {
+                bound = original is not null ? PrunedWeights.RecordCurrentZeros(bound) : throw new UsageException("--keep-zeros needs --from MODEL");
+            }
             // The data is checked against the model's input before any training starts.
             var split = data.Load(parse, bound);
             var model = original is not null

@@ -45,6 +45,28 @@ public static class PrunedWeights
     }
 
     /// <summary>
+    /// A copy of <paramref name="model"/> whose metadata records every entry that is zero now in its float weights
+    /// (tensors of more than one element) as pruned, together with what it already records: for a model pruned by
+    /// another tool, which leaves no record, so fine-tuning keeps its zeros.
+    /// </summary>
+    public static Model RecordCurrentZeros(Model model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var earlier = Read(model);
+        var indicator = model.Clone();
+        foreach (var (name, tensor) in model.Graph.Initializers)
+        {
+            if (tensor.ElementType == DataType.Float && !InertConstant(tensor))
+            {
+                var values = tensor.ToFloats();
+                var keep = earlier.GetValueOrDefault(name);
+                indicator.Graph.Initializers[name] = Tensor.FromFloats(name, tensor.Dims, [.. values.Select((v, i) => v != 0f && (keep is null || keep[i]) ? 1f : 0f)]);
+            }
+        }
+        return WithRecord(model, indicator, model);
+    }
+
+    /// <summary>
     /// <paramref name="pruned"/> (the result of applying <paramref name="plan"/> to <paramref name="original"/>) with
     /// its metadata naming every entry the plan zeroed, together with those recorded in <paramref name="original"/>,
     /// followed through any channels the plan removed. The positions are found by applying the plan to a copy of
@@ -67,14 +89,19 @@ public static class PrunedWeights
                 indicator.Graph.Initializers[name] = Tensor.FromFloats(name, tensor.Dims, values);
             }
         }
-        var after = apply(indicator, plan);
+        return WithRecord(pruned, apply(indicator, plan), original);
+    }
+
+    // The model with a record of the zeros of `indicator`'s float weights that exist in `result` and in `original`.
+    private static Model WithRecord(Model result, Model indicator, Model original)
+    {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var (name, tensor) in after.Graph.Initializers)
+            foreach (var (name, tensor) in indicator.Graph.Initializers)
             {
-                if (tensor.ElementType != DataType.Float || !pruned.Graph.Initializers.ContainsKey(name) || !original.Graph.Initializers.ContainsKey(name))
+                if (tensor.ElementType != DataType.Float || !result.Graph.Initializers.ContainsKey(name) || !original.Graph.Initializers.ContainsKey(name))
                 {
                     continue;
                 }
@@ -87,13 +114,13 @@ public static class PrunedWeights
             writer.WriteEndObject();
         }
         var json = System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-        var result = pruned.Clone();
-        result.Metadata.RemoveAll(kv => kv.Key == MetadataKey);
+        var copy = result.Clone();
+        copy.Metadata.RemoveAll(kv => kv.Key == MetadataKey);
         if (json != "{}")
         {
-            result.Metadata.Add(new(MetadataKey, json));
+            copy.Metadata.Add(new(MetadataKey, json));
         }
-        return result;
+        return copy;
     }
 
     // Scalars (epsilons, scales) are never pruned; leaving their values keeps the indicator model meaningful.
