@@ -115,15 +115,17 @@ internal sealed class PruneCommand : ICliCommand
             }
             var pruned = Pruner.Apply(original, chosen, bindings);
             var report = PruneReport.Of(chosen, original, pruned, bindings);
+            if (chosen.RemovesNothing && !chosen.AsksNothing)
+            {
+                // One error line, so the reasons travel inside it rather than as notes before it.
+                var reasons = chosen.Notes.Where(note => !note.StartsWith("uniform ratio", StringComparison.Ordinal)).ToList();
+                var why = reasons.Count == 0 ? "no unit scored low enough at this ratio"
+                    : string.Join("; ", reasons.Take(3)) + (reasons.Count > 3 ? $"; and {reasons.Count - 3} more" : "");
+                throw new ShearsException($"nothing was pruned ({why}); no output was written");
+            }
             foreach (var note in chosen.Notes.Concat(ShapeOptions.Notes(report.Before.Assumptions)))
             {
                 output.Error.WriteLine($"note: {note}");
-            }
-            if (chosen.RemovesNothing && !chosen.AsksNothing)
-            {
-                var kept = chosen.Notes.Count(note => note.StartsWith("kept group", StringComparison.Ordinal));
-                var why = kept > 0 ? $"{kept} group(s) could not be touched, named above" : chosen.Notes.FirstOrDefault() ?? "no unit scored low enough at this ratio";
-                throw new ShearsException($"nothing was pruned ({why}); no output was written");
             }
             OnnxWriter.Write(pruned, target);
             if (parse.GetValue(savePlan) is { } savePath)
