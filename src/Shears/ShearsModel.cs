@@ -67,6 +67,7 @@ public sealed class ShearsModel
     public ModelAnalysis Analyze(ShapeInferenceOptions? shapes = null) => ModelAnalyzer.Analyze(Model, shapes);
 
     /// <summary>A plan with the same options in every group (a ratio, N:M, a block shape, a threshold).</summary>
+    /// <param name="options">Granularity, amount, criterion and scope; validated first (<see cref="InvalidOptionException"/> names a bad option).</param>
     /// <param name="gradientData">Training data for the Taylor criterion, which needs gradients; null otherwise.</param>
     public PruningPlan Plan(PruningOptions options, IBatchSource? gradientData = null)
     {
@@ -79,8 +80,12 @@ public sealed class ShearsModel
     /// A plan that meets <paramref name="budget"/> on <paramref name="target"/>: the smallest uniform channel (or head)
     /// ratio within it, with channel counts rounded to the target's preferred multiple.
     /// </summary>
+    /// <param name="target">The hardware the budget is measured on (its channel multiple and, for a latency budget, its latency model).</param>
+    /// <param name="budget">What to stay within: a fraction of the dense model's MACs, parameters or latency.</param>
     /// <param name="options">Granularity, criterion and the rest; null prunes channels by L1 importance.</param>
     /// <param name="gradientData">Training data for the Taylor criterion; null otherwise.</param>
+    /// <param name="progress">Told after each step of the ratio search.</param>
+    /// <param name="cancellation">Checked between search steps; cancelling throws <see cref="OperationCanceledException"/>.</param>
     public BudgetPlan Plan(HardwareProfile target, PruningBudget budget, PruningOptions? options = null, IBatchSource? gradientData = null,
         IProgress<OperationProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -102,13 +107,19 @@ public sealed class ShearsModel
     /// Trains the model further on <paramref name="train"/>. The weights pruning zeroed (as the model's metadata records
     /// them) stay zero; every other weight may change.
     /// </summary>
+    /// <param name="train">The training samples; their shape must fit the model's input.</param>
+    /// <param name="options">Epochs, batch size, optimiser, learning-rate schedule and seed.</param>
     /// <param name="progress">Told after every step.</param>
     /// <param name="cancellation">Checked between steps; cancelling throws <see cref="OperationCanceledException"/>.</param>
     public ShearsModel FineTune(IBatchSource train, TrainingOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default) =>
         FineTune(train, options, out _, progress, cancellation);
 
     /// <inheritdoc cref="FineTune(IBatchSource, TrainingOptions, IProgress{TrainingProgress}?, CancellationToken)"/>
+    /// <param name="train">The training samples; their shape must fit the model's input.</param>
+    /// <param name="options">Epochs, batch size, optimiser, learning-rate schedule and seed.</param>
     /// <param name="history">Loss, accuracy and speed of every epoch.</param>
+    /// <param name="progress">Told after every step.</param>
+    /// <param name="cancellation">Checked between steps; cancelling throws <see cref="OperationCanceledException"/>.</param>
     public ShearsModel FineTune(IBatchSource train, TrainingOptions options, out IReadOnlyList<EpochResult> history,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -121,8 +132,11 @@ public sealed class ShearsModel
     }
 
     /// <summary>Accuracy and loss on <paramref name="test"/>, and engine latency at batch 1 and 128.</summary>
+    /// <param name="test">The held-out samples; their shape must fit the model's input.</param>
     /// <param name="batchSize">Batch of the accuracy pass.</param>
     /// <param name="engine">Engine threads and kernels; null uses every core.</param>
+    /// <param name="progress">Told as the accuracy and latency passes advance.</param>
+    /// <param name="cancellation">Checked as the passes advance; cancelling throws <see cref="OperationCanceledException"/>.</param>
     public EvaluationReport Evaluate(IBatchSource test, int batchSize = 256, EngineOptions? engine = null,
         IProgress<OperationProgress>? progress = null, CancellationToken cancellation = default)
     {

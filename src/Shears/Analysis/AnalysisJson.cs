@@ -8,6 +8,9 @@ namespace Shears.Analysis;
 /// <summary>Writes a <see cref="ModelAnalysis"/> as one JSON object (camelCase keys; shapes as arrays, symbols as strings).</summary>
 public static class AnalysisJson
 {
+    /// <summary>The analysis as a JSON document (UTF-8 text).</summary>
+    /// <param name="analysis">The analysis to write.</param>
+    /// <param name="indented">True (the default) for indented, human-readable output; false for one line.</param>
     public static string Serialize(ModelAnalysis analysis, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(analysis);
@@ -19,6 +22,9 @@ public static class AnalysisJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    /// <summary>Writes the analysis as one JSON object at the writer's current position, so it can be embedded in a larger document.</summary>
+    /// <param name="json">The writer to write to; not flushed or disposed.</param>
+    /// <param name="analysis">The analysis to write.</param>
     public static void Write(Utf8JsonWriter json, ModelAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(json);

@@ -6,6 +6,11 @@ namespace Shears.Analysis;
 /// <summary>Computes a <see cref="ModelAnalysis"/>: infers shapes at a bound input shape, then counts parameters, MACs and bytes per node.</summary>
 public static class ModelAnalyzer
 {
+    /// <summary>Infers shapes with <paramref name="options"/>, then analyses the model.</summary>
+    /// <param name="model">The model to analyse; not changed.</param>
+    /// <param name="options">How to bind the inputs; null uses <see cref="ShapeInferenceOptions.Default"/> (batch 1, other symbolic dimensions 224).</param>
+    /// <returns>Per-layer and total parameters, MACs and bytes.</returns>
+    /// <exception cref="ShapeInferenceException">The model's shapes contradict an operator's rules.</exception>
     public static ModelAnalysis Analyze(Model model, ShapeInferenceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -13,6 +18,10 @@ public static class ModelAnalyzer
         return Analyze(model, inference);
     }
 
+    /// <summary>Analyses the model using shapes already inferred for it (saves inferring twice).</summary>
+    /// <param name="model">The model to analyse; not changed.</param>
+    /// <param name="inference">Shape inference of this same model.</param>
+    /// <returns>Per-layer and total parameters, MACs and bytes.</returns>
     public static ModelAnalysis Analyze(Model model, ShapeInferenceResult inference)
     {
         ArgumentNullException.ThrowIfNull(model);

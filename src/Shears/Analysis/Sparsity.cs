@@ -6,8 +6,11 @@ namespace Shears.Analysis;
 /// <summary>Zero counts of a model's convolution, linear and matrix-product weights.</summary>
 public sealed record Sparsity(long Weights, long Zeros, IReadOnlyList<(string Name, string Layer, long Count, long Zeros)> PerWeight)
 {
+    /// <summary>Zeros as a fraction of all weights, from 0 to 1; 0 when the model has no such weights.</summary>
     public double Fraction => Weights == 0 ? 0 : (double)Zeros / Weights;
 
+    /// <summary>Counts the exactly-zero values of every weight fine-grained pruning could sparsify (convolution, linear and constant matrix-product weights).</summary>
+    /// <param name="model">The model to inspect; not changed.</param>
     public static Sparsity Of(Model model)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -6,6 +6,11 @@ namespace Shears.Data;
 /// </summary>
 public sealed class Batch
 {
+    /// <summary>Allocates buffers for up to <paramref name="capacity"/> images of <paramref name="imageShape"/>.</summary>
+    /// <param name="capacity">The most samples a batch holds; positive.</param>
+    /// <param name="imageShape">Shape of each image, channels first.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="capacity"/> is not positive.</exception>
+    /// <exception cref="ShearsException">An extent of <paramref name="imageShape"/> is not positive.</exception>
     public Batch(int capacity, ImageShape imageShape)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
@@ -15,6 +20,7 @@ public sealed class Batch
         Labels = new int[capacity];
     }
 
+    /// <summary>Shape of each image in the buffer, channels first.</summary>
     public ImageShape ImageShape { get; }
 
     /// <summary>The most samples the buffers hold.</summary>
@@ -32,5 +38,6 @@ public sealed class Batch
     /// <summary>The current images, Count×C×H×W.</summary>
     public Span<float> CurrentImages => Images.AsSpan(0, Count * ImageShape.Size);
 
+    /// <summary>The current labels, one per current image.</summary>
     public Span<int> CurrentLabels => Labels.AsSpan(0, Count);
 }

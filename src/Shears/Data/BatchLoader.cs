@@ -10,6 +10,10 @@ public sealed class BatchLoader
 {
     private readonly int[] _order;
 
+    /// <summary>Prepares a loader over <paramref name="dataset"/>, with epoch 0's order set.</summary>
+    /// <param name="dataset">The samples; not copied, so it must not change while the loader is in use.</param>
+    /// <param name="options">Batch size, shuffling and seed; null uses <see cref="BatchOptions"/>' defaults (128, shuffled, seed 0).</param>
+    /// <exception cref="ShearsException">The batch size is not positive.</exception>
     public BatchLoader(ImageClassificationDataset dataset, BatchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -25,10 +29,13 @@ public sealed class BatchLoader
         BeginEpoch(0);
     }
 
+    /// <summary>The samples batches are cut from.</summary>
     public ImageClassificationDataset Dataset { get; }
 
+    /// <summary>The batch size, shuffling and seed in use.</summary>
     public BatchOptions Options { get; }
 
+    /// <summary>Batches per epoch: the dataset size divided by the batch size, rounded up unless the partial last batch is dropped.</summary>
     public int BatchCount { get; }
 
     /// <summary>Samples one epoch visits: all of them unless a partial last batch is dropped.</summary>

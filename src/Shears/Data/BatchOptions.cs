@@ -3,6 +3,7 @@ namespace Shears.Data;
 /// <summary>How a <see cref="BatchLoader"/> cuts an epoch into batches.</summary>
 public sealed record BatchOptions
 {
+    /// <summary>Samples per batch; default 128. Must be positive.</summary>
     public int BatchSize { get; init; } = 128;
 
     /// <summary>Visit samples in a fresh random order each epoch (else in dataset order).</summary>

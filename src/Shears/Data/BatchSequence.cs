@@ -12,6 +12,7 @@ public readonly struct BatchSequence
         _batch = batch;
     }
 
+    /// <summary>Starts at the epoch's first batch.</summary>
     public Enumerator GetEnumerator() => new(_loader, _batch);
 
     /// <summary>Loads the next batch on each <see cref="MoveNext"/>.</summary>
@@ -27,8 +28,10 @@ public readonly struct BatchSequence
             _next = 0;
         }
 
+        /// <summary>The shared batch, holding the batch last loaded.</summary>
         public readonly Batch Current { get; }
 
+        /// <summary>Loads the next batch of the epoch into <see cref="Current"/>; false after the last.</summary>
         public bool MoveNext()
         {
             if (_next >= _loader.BatchCount)

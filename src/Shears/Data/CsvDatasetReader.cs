@@ -10,6 +10,8 @@ namespace Shears.Data;
 /// </summary>
 public static class CsvDatasetReader
 {
+    /// <summary>Reads the CSV file at <paramref name="path"/>; every row must have the same number of columns and an integer label of 0 or more.</summary>
+    /// <param name="path">The CSV file.</param>
     /// <param name="labelColumn">The label column's header name or 0-based index; null takes a column named "label", else the last.</param>
     public static LabelledDataset Read(string path, string? labelColumn = null)
     {

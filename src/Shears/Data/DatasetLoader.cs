@@ -64,6 +64,8 @@ public static class DatasetLoader
     /// Loads the data at <paramref name="path"/> (null or "fashion-mnist": the installed Fashion-MNIST) and
     /// the options' test set, shaped for a model whose input takes <paramref name="targetSampleShape"/> per sample.
     /// </summary>
+    /// <param name="path">A dataset file or folder (.npz, .csv, a pair of .npy files, IDX files, a folder of class sub-folders); null or "fashion-mnist" for the installed Fashion-MNIST.</param>
+    /// <param name="options">Format, test set, validation split and image preprocessing; null uses the defaults.</param>
     /// <param name="targetSampleShape">The model's input shape without the batch axis ([1, 28, 28], [28, 28, 1], [784]; null entries symbolic); null when unknown.</param>
     public static DatasetSplit Load(string? path, DataLoadOptions? options = null, IReadOnlyList<int?>? targetSampleShape = null)
     {

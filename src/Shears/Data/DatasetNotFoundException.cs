@@ -6,20 +6,29 @@ namespace Shears.Data;
 /// </summary>
 public sealed class DatasetNotFoundException : ShearsException
 {
+    /// <summary>Creates the exception with a default message.</summary>
     public DatasetNotFoundException()
     {
     }
 
+    /// <summary>Creates the exception with a message naming the problem.</summary>
+    /// <param name="message">One line saying what was not found.</param>
     public DatasetNotFoundException(string message)
         : base(message)
     {
     }
 
+    /// <summary>Creates the exception with a message and the exception that caused it.</summary>
+    /// <param name="message">One line saying what was not found.</param>
+    /// <param name="innerException">The underlying error.</param>
     public DatasetNotFoundException(string message, Exception innerException)
         : base(message, innerException)
     {
     }
 
+    /// <summary>Creates the exception for a search of <paramref name="searched"/>; the message names the Debian package, <see cref="FashionMnist.DataEnvironmentVariable"/> and giving the folder as remedies.</summary>
+    /// <param name="searched">The folder or file searched.</param>
+    /// <param name="missing">The first file that was not there, or null when <paramref name="searched"/> itself is missing.</param>
     public DatasetNotFoundException(string searched, string? missing)
         : base(Describe(searched, missing, "give the folder that holds it"))
     {

@@ -7,13 +7,16 @@ namespace Shears.Data;
 /// </summary>
 public static class FashionMnist
 {
+    /// <summary>Where the Debian package <see cref="DebianPackage"/> installs the files.</summary>
     public const string DefaultDirectory = "/usr/share/datasets/fashion-mnist";
 
     /// <summary>Environment variable naming a folder with the files (or with a <c>fashion-mnist</c> sub-folder).</summary>
     public const string DataEnvironmentVariable = "SHEARS_DATA";
 
+    /// <summary>The Debian package that installs Fashion-MNIST in <see cref="DefaultDirectory"/>.</summary>
     public const string DebianPackage = "dataset-fashion-mnist";
 
+    /// <summary>Number of classes (labels 0 to 9; see <see cref="ClassNames"/>).</summary>
     public const int ClassCount = 10;
 
     /// <summary>Label names, indexed by label.</summary>

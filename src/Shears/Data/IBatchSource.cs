@@ -3,6 +3,7 @@ namespace Shears.Data;
 /// <summary>Labelled samples that training and evaluation copy in batches.</summary>
 public interface IBatchSource
 {
+    /// <summary>Number of samples.</summary>
     int Count { get; }
 
     /// <summary>Shape of one sample, without the batch axis (for example [1, 28, 28]).</summary>

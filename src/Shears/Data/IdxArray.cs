@@ -16,15 +16,19 @@ public sealed class IdxArray
     /// <summary>Where the array was read from, for messages.</summary>
     public string Source { get; }
 
+    /// <summary>The element type the header declares.</summary>
     public IdxElementType ElementType { get; }
 
+    /// <summary>The size of each dimension, outermost first (for MNIST images: count, height, width).</summary>
     public ImmutableArray<int> Dimensions { get; }
 
+    /// <summary>Number of dimensions.</summary>
     public int Rank => Dimensions.Length;
 
     /// <summary>Element bytes in file order; multi-byte elements are big-endian.</summary>
     public byte[] Data { get; }
 
+    /// <summary>Number of elements: the product of <see cref="Dimensions"/>.</summary>
     public long ElementCount => IdxReader.Product(Dimensions);
 
     /// <summary>The element bytes, after checking the array holds unsigned bytes.</summary>

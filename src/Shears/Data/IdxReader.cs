@@ -17,6 +17,9 @@ public static class IdxReader
     private const byte GzipMagic0 = 0x1F;
     private const byte GzipMagic1 = 0x8B;
 
+    /// <summary>Reads the IDX file at <paramref name="path"/>, plain or gzip-compressed.</summary>
+    /// <param name="path">The file.</param>
+    /// <exception cref="ShearsException">The file is missing, unreadable, truncated or not IDX.</exception>
     public static IdxArray Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -40,6 +43,7 @@ public static class IdxReader
     }
 
     /// <summary>Reads an IDX array from a stream, decompressing it when it starts with the gzip magic.</summary>
+    /// <param name="stream">The stream, read from its current position; not disposed. A stream that cannot seek is copied into memory first.</param>
     /// <param name="source">Name used in messages (usually the file's path).</param>
     public static IdxArray Read(Stream stream, string source)
     {

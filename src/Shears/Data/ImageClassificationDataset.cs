@@ -42,10 +42,13 @@ public sealed class ImageClassificationDataset : IBatchSource
     /// <summary>Where the data came from, for messages and reports.</summary>
     public string Name { get; }
 
+    /// <summary>Number of images.</summary>
     public int Count => _labels.Length;
 
+    /// <summary>Shape of each image, channels first.</summary>
     public ImageShape ImageShape { get; }
 
+    /// <summary>Number of classes; every label is in [0, ClassCount).</summary>
     public int ClassCount { get; }
 
     /// <summary>The normalisation already applied to <see cref="Pixels"/>.</summary>
@@ -54,6 +57,7 @@ public sealed class ImageClassificationDataset : IBatchSource
     /// <summary>All images, N×C×H×W.</summary>
     public ReadOnlySpan<float> Pixels => _pixels;
 
+    /// <summary>All labels, one per image, in dataset order.</summary>
     public ReadOnlySpan<int> Labels => _labels;
 
     // Shared, not copied, when the images become a LabelledDataset.
@@ -64,6 +68,7 @@ public sealed class ImageClassificationDataset : IBatchSource
     /// <summary>One image, C×H×W.</summary>
     public ReadOnlySpan<float> Image(int index) => _pixels.AsSpan(checked(index * ImageShape.Size), ImageShape.Size);
 
+    /// <summary>The class label of image <paramref name="index"/>.</summary>
     public int Label(int index) => _labels[index];
 
     IReadOnlyList<int> IBatchSource.SampleShape => [ImageShape.Channels, ImageShape.Height, ImageShape.Width];
@@ -93,6 +98,8 @@ public sealed class ImageClassificationDataset : IBatchSource
     /// <summary>
     /// Reads an images file (N×H×W or N×C×H×W unsigned bytes) and a labels file (N unsigned bytes).
     /// </summary>
+    /// <param name="imagesPath">The images IDX file (plain or gzip).</param>
+    /// <param name="labelsPath">The labels IDX file, one label per image.</param>
     /// <param name="normalization">Applied to the pixels; null computes it from these images.</param>
     /// <param name="classCount">Number of classes; null takes the largest label plus one.</param>
     public static ImageClassificationDataset FromIdx(string imagesPath, string labelsPath, Normalization? normalization = null, int? classCount = null)

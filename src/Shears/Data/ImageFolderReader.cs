@@ -12,6 +12,7 @@ public static class ImageFolderReader
     /// <summary>File extensions read as images (case-insensitive); other files are skipped.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".png", ".jpg", ".jpeg"];
 
+    /// <summary>True when the file's extension is one of <see cref="Extensions"/> and its name does not start with a dot (hidden files).</summary>
     public static bool IsImageFile(string path) =>
         Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase) && !Path.GetFileName(path).StartsWith('.');
 
@@ -20,6 +21,8 @@ public static class ImageFolderReader
         Directory.Exists(directory) && ClassFolders(directory).Any(d => Directory.EnumerateFiles(d).Any(IsImageFile));
 
     /// <summary>Reads every image under the class sub-folders of <paramref name="directory"/>.</summary>
+    /// <param name="directory">The folder holding one sub-folder per class.</param>
+    /// <param name="options">Resize, crop, colour, layout and normalisation; null uses the defaults.</param>
     /// <param name="targetSampleShape">The model's input shape per sample ([1, 28, 28], [224, 224, 3], [784]; null for a symbolic extent) or null.</param>
     /// <param name="classNames">The classes of the training set, when this is its test set: labels follow them and no other class may appear.</param>
     public static LabelledDataset Read(string directory, DataLoadOptions? options = null, IReadOnlyList<int?>? targetSampleShape = null, IReadOnlyList<string>? classNames = null)

@@ -18,5 +18,6 @@ public readonly record struct ImageShape(int Channels, int Height, int Width)
         }
     }
 
+    /// <summary>"C×H×W", for messages.</summary>
     public override string ToString() => $"{Channels}×{Height}×{Width}";
 }

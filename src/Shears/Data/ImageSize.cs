@@ -28,5 +28,6 @@ public readonly record struct ImageSize(int Height, int Width)
         return new ImageSize(sizes[0], sizes[^1]);
     }
 
+    /// <summary>"H×W", for messages.</summary>
     public override string ToString() => $"{Height}×{Width}";
 }

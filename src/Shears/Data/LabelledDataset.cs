@@ -13,6 +13,11 @@ public sealed class LabelledDataset : IBatchSource
     private readonly int[] _labels;
 
     /// <summary>Wraps arrays without copying; the caller must not change them afterwards.</summary>
+    /// <param name="values">All samples' values, one sample after another.</param>
+    /// <param name="labels">One class label per sample, each in [0, <paramref name="classCount"/>).</param>
+    /// <param name="sampleShape">Shape of one sample without the batch axis; every extent positive.</param>
+    /// <param name="classCount">Number of classes; positive.</param>
+    /// <param name="name">Where the data came from, for messages.</param>
     /// <param name="classNames">Names indexed by label (an image folder's sub-folders), or null.</param>
     public LabelledDataset(float[] values, int[] labels, IReadOnlyList<int> sampleShape, int classCount, string name = "dataset", IReadOnlyList<string>? classNames = null)
     {
@@ -56,6 +61,7 @@ public sealed class LabelledDataset : IBatchSource
     /// <summary>Where the data came from, for messages and reports.</summary>
     public string Name { get; }
 
+    /// <summary>Number of samples.</summary>
     public int Count => _labels.Length;
 
     /// <summary>Shape of one sample, without the batch axis, e.g. [1, 28, 28], [28, 28, 3] or [784].</summary>
@@ -66,6 +72,7 @@ public sealed class LabelledDataset : IBatchSource
     /// <summary>Values in one sample.</summary>
     public int SampleSize { get; }
 
+    /// <summary>Number of classes; every label is in [0, ClassCount).</summary>
     public int ClassCount { get; }
 
     /// <summary>Class names indexed by label, when the format has them.</summary>
@@ -74,11 +81,13 @@ public sealed class LabelledDataset : IBatchSource
     /// <summary>All samples, one after another.</summary>
     public ReadOnlySpan<float> Values => _values;
 
+    /// <summary>All labels, one per sample, in dataset order.</summary>
     public ReadOnlySpan<int> Labels => _labels;
 
     /// <summary>The values of one sample.</summary>
     public ReadOnlySpan<float> Sample(int index) => _values.AsSpan(checked(index * SampleSize), SampleSize);
 
+    /// <summary>The class label of sample <paramref name="index"/>.</summary>
     public int Label(int index) => _labels[index];
 
     /// <summary>Copies samples and labels at the given indices, contiguously, for training and evaluation.</summary>

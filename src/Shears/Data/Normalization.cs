@@ -5,6 +5,10 @@ namespace Shears.Data;
 /// </summary>
 public readonly record struct Normalization
 {
+    /// <summary>A normalisation with the given statistics of pixels scaled to [0, 1].</summary>
+    /// <param name="mean">Mean of the scaled pixels; finite.</param>
+    /// <param name="standardDeviation">Standard deviation of the scaled pixels; finite and positive.</param>
+    /// <exception cref="ShearsException">The mean is not finite or the deviation not finite and positive.</exception>
     public Normalization(float mean, float standardDeviation)
     {
         if (!float.IsFinite(mean) || !float.IsFinite(standardDeviation) || standardDeviation <= 0)
@@ -60,5 +64,6 @@ public readonly record struct Normalization
         return table;
     }
 
+    /// <summary>"mean M, std S", for messages and reports.</summary>
     public override string ToString() => $"mean {Mean:G6}, std {StandardDeviation:G6}";
 }

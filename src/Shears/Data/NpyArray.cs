@@ -18,6 +18,7 @@ public sealed class NpyArray
     /// <summary>Where the array was read from, for messages.</summary>
     public string Source { get; }
 
+    /// <summary>The element type the header's <c>descr</c> declares.</summary>
     public NpyDataType DataType { get; }
 
     /// <summary>True when multi-byte elements are stored most significant byte first (<c>&gt;</c> in the header).</summary>
@@ -29,6 +30,7 @@ public sealed class NpyArray
     /// <summary>Element bytes in file order.</summary>
     public byte[] Data { get; }
 
+    /// <summary>Number of elements: the product of <see cref="Shape"/> (1 for a scalar).</summary>
     public long ElementCount => Shape.Aggregate(1L, (a, b) => a * b);
 
     /// <summary>True for the integer and boolean types, which can hold class labels.</summary>

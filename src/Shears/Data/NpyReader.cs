@@ -24,6 +24,7 @@ public static class NpyReader
     }
 
     /// <summary>Reads an array from the whole content of a <c>.npy</c> file.</summary>
+    /// <param name="bytes">The whole file content.</param>
     /// <param name="source">Where the bytes came from, for messages.</param>
     public static NpyArray Read(ReadOnlySpan<byte> bytes, string source)
     {

@@ -5,6 +5,8 @@ namespace Shears.Pruning;
 /// <summary>Packs boolean masks into compact text for plans: bits, deflated, base64.</summary>
 public static class MaskCodec
 {
+    /// <summary>Packs the mask into one bit per element (least significant first), deflates and base64-encodes it.</summary>
+    /// <param name="mask">True marks a zeroed position.</param>
     public static string Encode(bool[] mask)
     {
         ArgumentNullException.ThrowIfNull(mask);
@@ -24,6 +26,10 @@ public static class MaskCodec
         return Convert.ToBase64String(buffer.ToArray());
     }
 
+    /// <summary>Unpacks text written by <see cref="Encode"/>.</summary>
+    /// <param name="text">The base64 text.</param>
+    /// <param name="count">Elements the mask must cover (the weight's element count).</param>
+    /// <exception cref="ShearsException">The text is not valid base64 or deflate data, or holds a different number of bits.</exception>
     public static bool[] Decode(string text, long count)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -7,6 +7,7 @@ namespace Shears.Pruning;
 /// <summary>A hash of a model's structure (nodes, names, weight shapes): equal for the same architecture export, different for another model.</summary>
 public static class ModelFingerprint
 {
+    /// <summary>The model's fingerprint: 32 lower-case hex digits of a SHA-256 over opset, inputs and their shapes, outputs, nodes with their wiring, and initializer names, types and dimensions (weight values do not count).</summary>
     public static string Of(Model model)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -15,6 +15,7 @@ public sealed record PlanGroup
     /// <summary>The group's key, the weight's initializer name, or the residual branch's Add node.</summary>
     public required string Key { get; init; }
 
+    /// <summary>How this group is pruned; decides what its units are.</summary>
     public required PruningGranularity Granularity { get; init; }
 
     /// <summary>The fraction of the group's units removed or zeroed, in [0, 1].</summary>
@@ -32,11 +33,13 @@ public sealed record PlanGroup
     /// <summary>N:M groups: weights kept in every run of <see cref="M"/>.</summary>
     public int? N { get; init; }
 
+    /// <summary>N:M groups: the size of each run of consecutive weights.</summary>
     public int? M { get; init; }
 
     /// <summary>Block groups: the block shape.</summary>
     public int? BlockRows { get; init; }
 
+    /// <summary>Block groups: columns of each block (the weight's other axes flattened).</summary>
     public int? BlockColumns { get; init; }
 
     /// <summary>Fine-grained groups: how many elements the mask zeroes.</summary>
@@ -53,6 +56,7 @@ public sealed record PlanGroup
     [JsonIgnore]
     public bool IsWeightMask => Granularity is PruningGranularity.Unstructured or PruningGranularity.NM or PruningGranularity.Block;
 
+    /// <summary>Heads for head groups, otherwise channels.</summary>
     [JsonIgnore]
     public GroupKind Kind => Granularity == PruningGranularity.Head ? GroupKind.Heads : GroupKind.Channels;
 

@@ -22,8 +22,14 @@ public static class PlanJson
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
+    /// <summary>The plan as indented JSON text in the current schema.</summary>
+    /// <param name="plan">The plan to write.</param>
     public static string Serialize(PruningPlan plan) => JsonSerializer.Serialize(plan, Options);
 
+    /// <summary>Reads a plan from JSON text of the current schema or format 1.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="source">What the text came from (a file path), to start error messages with.</param>
+    /// <exception cref="ShearsException">The text is not valid JSON, not a Shears pruning plan, of an unknown version, or has unknown fields.</exception>
     public static PruningPlan Deserialize(string json, string source = "plan")
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -59,6 +65,9 @@ public static class PlanJson
     private static T Read<T>(JsonDocument document, string source)
         where T : class => document.Deserialize<T>(Options) ?? throw new ShearsException($"{source}: empty pruning plan");
 
+    /// <summary>Reads a plan from a JSON file.</summary>
+    /// <param name="path">The plan file.</param>
+    /// <exception cref="ShearsException">The file does not exist or does not hold a valid plan.</exception>
     public static PruningPlan Load(string path)
     {
         if (!File.Exists(path))

@@ -16,22 +16,28 @@ public sealed record PruneReport
     /// <summary>The importance criterion of a uniform plan, or null.</summary>
     public string? Criterion { get; init; }
 
+    /// <summary>Analysis of the model before pruning.</summary>
     public required ModelAnalysis Before { get; init; }
 
+    /// <summary>Analysis of the pruned model, at the same input bindings.</summary>
     public required ModelAnalysis After { get; init; }
 
+    /// <summary>Zero counts of the prunable weights before pruning.</summary>
     public required Sparsity SparsityBefore { get; init; }
 
+    /// <summary>Zero counts of the prunable weights after pruning.</summary>
     public required Sparsity SparsityAfter { get; init; }
 
     /// <summary>The channel and head groups, in plan order.</summary>
     public required IReadOnlyList<PlanGroup> Groups { get; init; }
 
+    /// <summary>The Add nodes of the residual branches layer pruning removed.</summary>
     public required IReadOnlyList<string> RemovedBranches { get; init; }
 
     /// <summary>How many weights the plan sparsifies with a fine-grained mask.</summary>
     public int MaskedWeights { get; init; }
 
+    /// <summary>The plan's notes: things the user should know (fallback criteria, skipped groups).</summary>
     public required IReadOnlyList<string> Notes { get; init; }
 
     /// <param name="plan">The plan applied.</param>

@@ -7,6 +7,7 @@ namespace Shears.Pruning;
 /// <summary>Writes a <see cref="PruneReport"/> as one JSON object: totals before and after, and the decision per group or weight.</summary>
 public static class PruneReportJson
 {
+    /// <summary>The report as indented JSON: granularity, criterion, totals before and after, channel/head groups, weights with their zero counts, and removed branches.</summary>
     public static string Serialize(PruneReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

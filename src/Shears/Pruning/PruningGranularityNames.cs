@@ -31,6 +31,7 @@ public static class PruningGranularityNames
     public static IReadOnlyList<KeyValuePair<string, PruningGranularity>> All { get; } =
         [.. Enum.GetValues<PruningGranularity>().Select(g => KeyValuePair.Create(Names[g], g))];
 
+    /// <summary>The granularity's one current name ("unstructured", "n:m", "block", "channel", "head", "layer").</summary>
     public static string Name(this PruningGranularity granularity) => Names[granularity];
 
     /// <summary>The granularity a name (current or legacy) stands for, or null.</summary>

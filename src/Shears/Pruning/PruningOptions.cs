@@ -7,8 +7,10 @@ namespace Shears.Pruning;
 /// <summary>What to prune and how much. Exactly one amount applies per granularity: a ratio, a threshold, N:M, or a block shape with a ratio.</summary>
 public sealed record PruningOptions
 {
+    /// <summary>What to prune; default <see cref="PruningGranularity.Channel"/>.</summary>
     public PruningGranularity Granularity { get; init; } = PruningGranularity.Channel;
 
+    /// <summary>How to score units for removal (lowest scores go first); default <see cref="ImportanceCriterion.L1"/>.</summary>
     public ImportanceCriterion Criterion { get; init; } = ImportanceCriterion.L1;
 
     /// <summary>Fraction to remove, in [0, 1).</summary>
@@ -20,12 +22,16 @@ public sealed record PruningOptions
     /// <summary>N:M: weights kept in every group of M.</summary>
     public int? N { get; init; }
 
+    /// <summary>N:M: the size of each group of consecutive weights along the layer's reduction axis (input channels or features).</summary>
     public int? M { get; init; }
 
+    /// <summary>Block: rows of each block, along the weight's first axis; default 1.</summary>
     public int BlockRows { get; init; } = 1;
 
+    /// <summary>Block: columns of each block, along the weight's other axes flattened in memory order; default 16. Rows × columns must be at least 2.</summary>
     public int BlockColumns { get; init; } = 16;
 
+    /// <summary>Whether <see cref="Ratio"/> applies to each layer or group on its own (default) or to the whole model with scores compared across layers.</summary>
     public PruningScope Scope { get; init; } = PruningScope.Local;
 
     /// <summary>Kept channel (or head) counts are rounded to a multiple of this.</summary>
@@ -37,6 +43,7 @@ public sealed record PruningOptions
     /// <summary>Remove or mask; null picks remove for structured granularities and mask for the others.</summary>
     public StructuredMode? Mode { get; init; }
 
+    /// <summary>How a channel's score combines the scores of the weight slices it spans (the producing filter, the reading columns); default <see cref="ScoreAggregation.Mean"/>.</summary>
     public ScoreAggregation Aggregation { get; init; } = ScoreAggregation.Mean;
 
     /// <summary>
@@ -48,8 +55,10 @@ public sealed record PruningOptions
     /// <summary>Seed of the random criterion.</summary>
     public ulong Seed { get; init; }
 
+    /// <summary>True for channel, head and layer pruning, which can shrink tensors; false for the fine-grained granularities, which only zero weights.</summary>
     public bool IsStructured => Granularity is PruningGranularity.Channel or PruningGranularity.Head or PruningGranularity.Layer;
 
+    /// <summary><see cref="Mode"/> when set; otherwise remove for structured granularities and mask for the others.</summary>
     public StructuredMode EffectiveMode => Mode ?? (IsStructured ? StructuredMode.Remove : StructuredMode.Mask);
 
     /// <summary>Checks that the options make sense together; throws with one line naming the problem.</summary>

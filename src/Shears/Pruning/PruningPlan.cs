@@ -17,8 +17,10 @@ public sealed record PruningPlan
     /// <summary>The schema version this Shears writes; version 1 plans are still read.</summary>
     public const int CurrentVersion = 2;
 
+    /// <summary>The schema's name; always <see cref="FormatName"/> for a plan this Shears reads.</summary>
     public string Format { get; init; } = FormatName;
 
+    /// <summary>The schema version; <see cref="CurrentVersion"/> for a plan this Shears wrote.</summary>
     public int Version { get; init; } = CurrentVersion;
 
     /// <summary>Structural fingerprint of the model the plan was made for.</summary>
@@ -30,6 +32,7 @@ public sealed record PruningPlan
     /// <summary>Channel, head and layer groups: remove the structures, or keep shapes and zero them. Weight masks always zero.</summary>
     public StructuredMode Mode { get; init; }
 
+    /// <summary>Nodes the plan was told to leave alone (their weights and channels do not change).</summary>
     public IReadOnlyList<string> Ignore { get; init; } = [];
 
     /// <summary>One decision per group, of any granularity.</summary>

@@ -19,9 +19,15 @@ public static class UniformBudgetPlanner
     private const double LargestRatio = 0.95;
 
     /// <summary>Plans <paramref name="model"/> for <paramref name="budget"/> on <paramref name="target"/>.</summary>
+    /// <returns>The plan, its ratio and measure; when even the largest ratio (0.95) misses the budget, that plan with <c>Met</c> false.</returns>
+    /// <param name="model">The dense model; not changed.</param>
+    /// <param name="target">The hardware: its preferred channel multiple rounds the kept counts, and its analytic latency model serves a latency budget.</param>
+    /// <param name="budget">What to stay within, as a fraction of the dense model's MACs, parameters or latency.</param>
     /// <param name="options">Granularity (channel or head), criterion and the rest; its ratio is what the search sets. Null: channels by L1.</param>
     /// <param name="latency">Predicts latency for a <see cref="BudgetKind.Latency"/> budget; null uses the target's analytic model at batch 1.</param>
     /// <param name="gradients">Gradients for the Taylor criterion, from <see cref="Pruning.Importance.GradientSampler"/>.</param>
+    /// <param name="progress">Told after each of the 12 bisection steps.</param>
+    /// <param name="cancellation">Checked before each bisection step; cancelling throws <see cref="OperationCanceledException"/>.</param>
     public static BudgetPlan Plan(Model model, HardwareProfile target, PruningBudget budget, PruningOptions? options = null,
         ILatencyModel? latency = null, IReadOnlyDictionary<string, float[]>? gradients = null,
         IProgress<OperationProgress>? progress = null, CancellationToken cancellation = default)

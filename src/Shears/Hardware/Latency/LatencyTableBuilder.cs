@@ -111,8 +111,11 @@ public sealed class LatencyTableBuilder
     }
 
     /// <summary>Measures what <paramref name="existing"/> lacks for the model and returns the table with it added.</summary>
+    /// <param name="model">The model whose layers (and their channel-count sweeps) the table must cover; not changed.</param>
+    /// <param name="existing">A table measured earlier on this host and settings, extended rather than remeasured; null starts empty.</param>
     /// <param name="progress">Told after each single-layer model is timed (one step per model and pass).</param>
     /// <param name="cancellation">Checked between timings.</param>
+    /// <exception cref="ShearsException"><paramref name="existing"/> was measured on another host or with other settings.</exception>
     public LatencyTable Build(Model model, LatencyTable? existing = null, IProgress<OperationProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -6,6 +6,11 @@ namespace Shears.IR.Inference;
 /// </summary>
 public static class ShapeInference
 {
+    /// <summary>Infers every value's type and shape after binding the inputs as <paramref name="options"/> says.</summary>
+    /// <param name="model">The model to infer; not changed.</param>
+    /// <param name="options">How to bind the inputs; null uses <see cref="ShapeInferenceOptions.Default"/>.</param>
+    /// <returns>The inferred values, known constants and warnings; unknown operators give warnings, not errors.</returns>
+    /// <exception cref="ShapeInferenceException">The model's shapes contradict an operator's rules.</exception>
     public static ShapeInferenceResult Infer(Model model, ShapeInferenceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);

@@ -27,5 +27,6 @@ public sealed record ShapeInferenceOptions
     /// <summary>Largest constant (in elements) whose values are tracked for folding.</summary>
     public long MaxConstantElements { get; init; } = 1 << 20;
 
+    /// <summary>Declared input shapes, batch 1, other unbound dimensions 224.</summary>
     public static ShapeInferenceOptions Default { get; } = new();
 }

@@ -25,8 +25,10 @@ public sealed class ShapeInferenceResult
     /// <summary>Names of node outputs whose contents are known without running the model.</summary>
     public IEnumerable<string> ConstantNames => ConstantValues.Keys;
 
+    /// <summary>The inferred shape of the named value, or null when unknown or not a value of the graph.</summary>
     public Shape? ShapeOf(string name) => Values.TryGetValue(name, out var v) ? v.Shape : null;
 
+    /// <summary>The inferred type and shape of the named value, or null when Shears could not type it.</summary>
     public ValueInfo? Find(string name) => Values.TryGetValue(name, out var v) ? v : null;
 
     /// <summary>A node output's known contents as a tensor, or null when not constant.</summary>

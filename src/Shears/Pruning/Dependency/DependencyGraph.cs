@@ -24,17 +24,28 @@ public sealed class DependencyGraph
     /// <summary>The folded model the groups refer to.</summary>
     public Model Model { get; }
 
+    /// <summary>Shapes of the folded model at the <see cref="Inference"/> bindings.</summary>
     public ShapeInferenceResult Shapes { get; }
 
+    /// <summary>Every group, prunable or blocked, in graph order.</summary>
     public IReadOnlyList<DependencyGroup> Groups { get; }
 
+    /// <summary>Whether attention values were coupled by channels or by heads.</summary>
     public CouplingPolicy Policy { get; }
 
     /// <summary>The input bindings <see cref="Shapes"/> were inferred with (null: the defaults).</summary>
     public ShapeInferenceOptions? Inference { get; }
 
+    /// <summary>The groups that can be pruned (no <see cref="DependencyGroup.BlockedReason"/>).</summary>
     public IEnumerable<DependencyGroup> PrunableGroups => Groups.Where(g => g.IsPrunable);
 
+    /// <summary>Folds the model's shape arithmetic and finds its channel (or head) groups.</summary>
+    /// <param name="model">The model; not changed (the graph holds a folded copy).</param>
+    /// <param name="policy">Couple attention values by channels (default) or by heads.</param>
+    /// <param name="inference">Input bindings for the shapes the rules need; null uses the defaults.</param>
+    /// <param name="ignoredNodes">Node names whose groups become blocked.</param>
+    /// <exception cref="InvalidOptionException">An ignored name is not a node of the model.</exception>
+    /// <exception cref="ShapeInferenceException">The model's shapes contradict an operator's rules.</exception>
     public static DependencyGraph Build(Model model, CouplingPolicy policy = CouplingPolicy.Channels, ShapeInferenceOptions? inference = null, IReadOnlyCollection<string>? ignoredNodes = null)
     {
         ArgumentNullException.ThrowIfNull(model);

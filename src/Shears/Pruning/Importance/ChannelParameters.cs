@@ -16,6 +16,7 @@ public sealed class ChannelParameters
     private readonly Dictionary<string, int> _axes = new(StringComparer.Ordinal);
     private readonly DependencyGraph _dependencies;
 
+    /// <summary>Collects the slices of every channel of the dependency graph's groups, asking each operator's pruning rule.</summary>
     public ChannelParameters(DependencyGraph dependencies)
     {
         ArgumentNullException.ThrowIfNull(dependencies);

@@ -9,7 +9,13 @@ namespace Shears.Pruning.Importance;
 public static class GradientSampler
 {
     /// <summary>Runs the first <paramref name="samples"/> samples (in a seeded order) through forward and backward and averages the weight gradients.</summary>
+    /// <param name="model">The classifier: one input, the first output its logits; not changed.</param>
+    /// <param name="data">Labelled samples whose shape fits the model's input.</param>
+    /// <param name="samples">How many samples to use, at most the data's count; default 512.</param>
+    /// <param name="batchSize">Samples per forward and backward pass; default 64.</param>
+    /// <param name="seed">Seed of the sample order.</param>
     /// <param name="engine">Options of the training plans; <see cref="EngineOptions.Default"/> when null.</param>
+    /// <returns>The mean softmax cross-entropy gradient of every trainable initializer, by name, shaped like it (flattened).</returns>
     public static IReadOnlyDictionary<string, float[]> Compute(Model model, IBatchSource data, int samples = 512, int batchSize = 64, ulong seed = 0, EngineOptions? engine = null)
     {
         ArgumentNullException.ThrowIfNull(model);

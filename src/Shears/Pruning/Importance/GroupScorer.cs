@@ -12,6 +12,12 @@ public sealed class GroupScorer
     private readonly ScoreAggregation _aggregation;
     private readonly ulong _seed;
 
+    /// <summary>Creates a scorer.</summary>
+    /// <param name="parameters">The weight slices of every channel.</param>
+    /// <param name="statistics">Precomputed sums over those slices (with gradients for Taylor).</param>
+    /// <param name="criterion">The criterion to score by; bn without a norm scale and Taylor without gradients fall back to L2 (see <see cref="Notes"/>).</param>
+    /// <param name="aggregation">How a unit's slice scores combine (not used by Taylor, which sums).</param>
+    /// <param name="seed">Seed of the random criterion; each group draws from its own stream.</param>
     public GroupScorer(ChannelParameters parameters, SliceStatistics statistics, ImportanceCriterion criterion, ScoreAggregation aggregation, ulong seed)
     {
         _parameters = parameters;
@@ -24,6 +30,7 @@ public sealed class GroupScorer
     /// <summary>Groups scored with a fallback criterion because the requested one does not apply (no BatchNorm, no gradients), with the reason.</summary>
     public List<string> Notes { get; } = [];
 
+    /// <summary>One score per unit of the group, in unit order; lower scores are removed first.</summary>
     public double[] Score(DependencyGroup group)
     {
         ArgumentNullException.ThrowIfNull(group);

@@ -17,6 +17,10 @@ public sealed class SliceStatistics
     {
     }
 
+    /// <summary>Computes the sums of every distinct (initializer, axis) the slices name.</summary>
+    /// <param name="graph">The graph holding the initializers.</param>
+    /// <param name="slices">The slices to be scored.</param>
+    /// <param name="gradients">Loss gradients by initializer name, for Σw·g; null (or a missing or mis-sized entry) leaves <see cref="Dot"/> null.</param>
     public static SliceStatistics Compute(Graph graph, IEnumerable<ParameterSlice> slices, IReadOnlyDictionary<string, float[]>? gradients)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -31,8 +35,10 @@ public sealed class SliceStatistics
         return statistics;
     }
 
+    /// <summary>Σ|w| over index <paramref name="index"/> of the slice's axis.</summary>
     public double L1(ParameterSlice slice, int index) => _cache[(slice.Initializer, slice.Axis)].L1[index];
 
+    /// <summary>The Euclidean norm √Σw² over index <paramref name="index"/> of the slice's axis.</summary>
     public double L2(ParameterSlice slice, int index) => Math.Sqrt(_cache[(slice.Initializer, slice.Axis)].L2[index]);
 
     /// <summary>Σ w·g over the slice, or null when no gradient was given for it.</summary>

@@ -10,6 +10,9 @@ public static class ResidualBranches
 {
     private const int MaxBranchNodes = 256;
 
+    /// <summary>Every removable residual branch of the graph, one per Add at most, in graph order.</summary>
+    /// <param name="graph">The graph to search; not changed.</param>
+    /// <param name="shapeOf">The inferred shape of a value, or null; the skip must have the Add's output shape.</param>
     public static IReadOnlyList<ResidualBranch> Find(Graph graph, Func<string, Shape?> shapeOf)
     {
         ArgumentNullException.ThrowIfNull(graph);

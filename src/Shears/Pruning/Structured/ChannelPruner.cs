@@ -11,6 +11,11 @@ namespace Shears.Pruning.Structured;
 /// </summary>
 public static class ChannelPruner
 {
+    /// <summary>A pruned copy of the dependency graph's folded model.</summary>
+    /// <param name="dependencies">The groups, built on the model to prune.</param>
+    /// <param name="removals">Per group, the indices of the units to remove; groups left out keep every unit.</param>
+    /// <param name="mode">Remove the channels (shapes shrink) or mask them (weights become zero).</param>
+    /// <exception cref="ShearsException">A group is blocked or would lose all its units.</exception>
     public static Model Apply(DependencyGraph dependencies, IReadOnlyDictionary<DependencyGroup, IReadOnlyCollection<int>> removals, StructuredMode mode = StructuredMode.Remove)
     {
         ArgumentNullException.ThrowIfNull(dependencies);

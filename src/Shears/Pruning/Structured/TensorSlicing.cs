@@ -5,6 +5,12 @@ namespace Shears.Pruning.Structured;
 /// <summary>Removes indices along one axis of a tensor, for any fixed-size element type.</summary>
 public static class TensorSlicing
 {
+    /// <summary>A copy of the tensor without the given indices along <paramref name="axis"/>; the tensor itself when none are removed.</summary>
+    /// <param name="tensor">The tensor to slice; not changed.</param>
+    /// <param name="axis">The axis, from 0 to rank − 1.</param>
+    /// <param name="removed">Indices along that axis to drop.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The axis is outside the tensor.</exception>
+    /// <exception cref="ShearsException">The element type has no fixed byte size (strings, 4-bit types).</exception>
     public static Tensor Remove(Tensor tensor, int axis, IReadOnlyCollection<int> removed)
     {
         ArgumentNullException.ThrowIfNull(tensor);

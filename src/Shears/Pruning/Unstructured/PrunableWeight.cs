@@ -7,5 +7,6 @@ namespace Shears.Pruning.Unstructured;
 /// <param name="ReductionAxis">The axis the layer's dot products run over (input channels or features).</param>
 public sealed record PrunableWeight(string Initializer, string Layer, IReadOnlyList<long> Dims, int ReductionAxis)
 {
+    /// <summary>The weight's element count.</summary>
     public long Count => Dims.Aggregate(1L, (a, b) => a * b);
 }

@@ -9,6 +9,9 @@ namespace Shears.Pruning.Unstructured;
 /// </summary>
 public static class PrunableWeights
 {
+    /// <summary>The float weights (rank 2 or more) of the standard nodes whose rule names a reduction axis, each once, in graph order.</summary>
+    /// <param name="graph">The graph to search.</param>
+    /// <param name="ignoredNodes">Node names whose weights are left out.</param>
     public static IReadOnlyList<PrunableWeight> Find(Graph graph, IReadOnlyCollection<string>? ignoredNodes = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
