@@ -21,7 +21,7 @@ internal sealed class DataOption
 
     private readonly Option<string> _data;
     private readonly Option<string> _testData = new("--test-data") { Description = "A separate test set, in any format --data takes" };
-    private readonly Option<double> _validationSplit = new("--validation-split") { Description = "Fraction of the training data held out (fixed seed) for validation, 0 ≤ F < 1" };
+    private readonly Option<double> _validationSplit = new("--validation-split") { Description = "Fraction of the training data held out for validation (drawn with --seed), 0 ≤ F < 1" };
     private readonly Option<string> _resize = new("--resize") { Description = "Image folders: resize images to HxW (default: the model's input size)" };
     private readonly Option<string> _crop = new("--crop") { Description = "Image folders: centre crop HxW after resizing" };
     private readonly Option<string> _mean = new("--mean") { Description = "Per-channel mean to subtract, a or a,b,c (default none: images in [0, 1])" };
@@ -57,9 +57,12 @@ internal sealed class DataOption
     public bool IsGiven(ParseResult parse) => parse.GetValue(_data) is not null;
 
     /// <summary>Loads the data for <paramref name="model"/>'s input and checks every part fits it.</summary>
-    public DatasetSplit Load(ParseResult parse, Model model)
+    /// <param name="parse">The command line.</param>
+    /// <param name="model">The model the data must fit.</param>
+    /// <param name="seed">The command's seed, which also draws the validation split.</param>
+    public DatasetSplit Load(ParseResult parse, Model model, ulong seed = 0)
     {
-        var options = Options(parse);
+        var options = Options(parse) with { Seed = seed };
         var path = parse.GetValue(_data);
         try
         {

@@ -30,6 +30,7 @@ public sealed class SamplePackageTests(FashionMnistSubset subset) : IClassFixtur
         Copy(RepositoryRoot.Combine("samples"), Path.Combine(root, "samples"));
         File.Copy(RepositoryRoot.Combine("Version.props"), Path.Combine(root, "Version.props"));
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var userCache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } set ? set : Path.Combine(home, ".nuget", "packages");
         // A fresh packages folder, so a stale Shears of the same version in the user's cache cannot stand in; the
         // user's cache serves only as an offline source of the third-party dependencies.
         File.WriteAllText(Path.Combine(root, "samples", "nuget.config"), $"""
@@ -39,7 +40,7 @@ public sealed class SamplePackageTests(FashionMnistSubset subset) : IClassFixtur
               <packageSources>
                 <clear />
                 <add key="shears" value="{packages}" />
-                <add key="local-cache" value="{Path.Combine(home, ".nuget", "packages")}" />
+                <add key="local-cache" value="{userCache}" />
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
             </configuration>

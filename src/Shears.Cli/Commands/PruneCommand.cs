@@ -108,7 +108,7 @@ internal sealed class PruneCommand : ICliCommand
                 IReadOnlyDictionary<string, float[]>? gradients = null;
                 if (options.Criterion == ImportanceCriterion.Taylor)
                 {
-                    var split = data.IsGiven(parse) ? data.Load(parse, original) : throw new UsageException("--criterion taylor needs --data");
+                    var split = data.IsGiven(parse) ? data.Load(parse, original, parse.GetValue(seed)) : throw new UsageException("--criterion taylor needs --data");
                     gradients = GradientSampler.Compute(original, split.Train, parse.GetValue(samples), seed: options.Seed, engine: EngineOption.Resolve());
                 }
                 chosen = Pruner.Plan(original, options, gradients);

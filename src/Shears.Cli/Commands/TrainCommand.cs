@@ -82,7 +82,7 @@ internal sealed class TrainCommand : ICliCommand
                 bound = original is not null ? PrunedWeights.RecordCurrentZeros(bound) : throw new UsageException("--keep-zeros needs --from MODEL");
             }
             // The data is checked against the model's input before any training starts.
-            var split = data.Load(parse, bound);
+            var split = data.Load(parse, bound, (ulong)parse.GetValue(seed));
             var model = original is not null
                 ? ShearsModel.From(bound, fromPath!)
                 : ShearsModel.From(InGraphNormalization.Prepend(bound, InputStatistics.Compute(split.Train)), archName!);
