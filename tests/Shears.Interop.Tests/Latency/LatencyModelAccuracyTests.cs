@@ -23,7 +23,7 @@ public sealed class LatencyModelAccuracyTests(ITestOutputHelper output)
 
     private const int Attempts = 2;
 
-    [Fact]
+    [LatencyAccuracyFact]
     public void Predictions_rank_and_size_pruned_resnet18_and_mobilenet_v2()
     {
         var models = new[] { "resnet18", "mobilenet_v2" }
