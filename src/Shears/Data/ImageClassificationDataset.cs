@@ -74,26 +74,11 @@ public sealed class ImageClassificationDataset : IBatchSource
     IReadOnlyList<int> IBatchSource.SampleShape => [ImageShape.Channels, ImageShape.Height, ImageShape.Width];
 
     /// <summary>Copies images and labels at the given indices, contiguously, for training and evaluation.</summary>
-    public void CopyBatch(ReadOnlySpan<int> indices, Span<float> samples, Span<int> labels)
-    {
-        var size = ImageShape.Size;
-        for (var i = 0; i < indices.Length; i++)
-        {
-            _pixels.AsSpan(indices[i] * size, size).CopyTo(samples.Slice(i * size, size));
-            labels[i] = _labels[indices[i]];
-        }
-    }
+    public void CopyBatch(ReadOnlySpan<int> indices, Span<float> samples, Span<int> labels) =>
+        LabelledSamples.CopyBatch(_pixels, _labels, ImageShape.Size, indices, samples, labels);
 
     /// <summary>How many samples carry each label.</summary>
-    public int[] ClassCounts()
-    {
-        var counts = new int[ClassCount];
-        foreach (var label in _labels)
-        {
-            counts[label]++;
-        }
-        return counts;
-    }
+    public int[] ClassCounts() => LabelledSamples.ClassCounts(_labels, ClassCount);
 
     /// <summary>
     /// Reads an images file (N×H×W or N×C×H×W unsigned bytes) and a labels file (N unsigned bytes).

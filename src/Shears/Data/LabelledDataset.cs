@@ -91,25 +91,11 @@ public sealed class LabelledDataset : IBatchSource
     public int Label(int index) => _labels[index];
 
     /// <summary>Copies samples and labels at the given indices, contiguously, for training and evaluation.</summary>
-    public void CopyBatch(ReadOnlySpan<int> indices, Span<float> samples, Span<int> labels)
-    {
-        for (var i = 0; i < indices.Length; i++)
-        {
-            _values.AsSpan(indices[i] * SampleSize, SampleSize).CopyTo(samples.Slice(i * SampleSize, SampleSize));
-            labels[i] = _labels[indices[i]];
-        }
-    }
+    public void CopyBatch(ReadOnlySpan<int> indices, Span<float> samples, Span<int> labels) =>
+        LabelledSamples.CopyBatch(_values, _labels, SampleSize, indices, samples, labels);
 
     /// <summary>How many samples carry each label.</summary>
-    public int[] ClassCounts()
-    {
-        var counts = new int[ClassCount];
-        foreach (var label in _labels)
-        {
-            counts[label]++;
-        }
-        return counts;
-    }
+    public int[] ClassCounts() => LabelledSamples.ClassCounts(_labels, ClassCount);
 
     /// <summary>The samples at <paramref name="indices"/>, in that order, as a dataset of their own (copied).</summary>
     public LabelledDataset Subset(ReadOnlySpan<int> indices, string name)

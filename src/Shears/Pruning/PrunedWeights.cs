@@ -53,16 +53,12 @@ public static class PrunedWeights
     {
         ArgumentNullException.ThrowIfNull(model);
         var earlier = Read(model);
-        var indicator = model.Clone();
-        foreach (var (name, tensor) in model.Graph.Initializers)
+        var indicator = Indicator(model, (name, tensor) =>
         {
-            if (tensor.ElementType == DataType.Float && !InertConstant(tensor))
-            {
-                var values = tensor.ToFloats();
-                var keep = earlier.GetValueOrDefault(name);
-                indicator.Graph.Initializers[name] = Tensor.FromFloats(name, tensor.Dims, [.. values.Select((v, i) => v != 0f && (keep is null || keep[i]) ? 1f : 0f)]);
-            }
-        }
+            var values = tensor.ToFloats();
+            var keep = earlier.GetValueOrDefault(name);
+            return i => values[i] != 0f && (keep?[i] ?? true);
+        });
         return WithRecord(model, indicator, model);
     }
 
@@ -75,20 +71,7 @@ public static class PrunedWeights
     internal static Model Record(Model original, Model pruned, PruningPlan plan, Func<Model, PruningPlan, Model> apply)
     {
         var earlier = Read(original);
-        var indicator = original.Clone();
-        foreach (var (name, tensor) in original.Graph.Initializers)
-        {
-            if (tensor.ElementType == DataType.Float && !InertConstant(tensor))
-            {
-                var values = new float[tensor.ElementCount];
-                var keep = earlier.GetValueOrDefault(name);
-                for (var i = 0; i < values.Length; i++)
-                {
-                    values[i] = keep is null || keep[i] ? 1f : 0f;
-                }
-                indicator.Graph.Initializers[name] = Tensor.FromFloats(name, tensor.Dims, values);
-            }
-        }
+        var indicator = Indicator(original, (name, _) => earlier.GetValueOrDefault(name) is { } keep ? i => keep[i] : _ => true);
         return WithRecord(pruned, apply(indicator, plan), original);
     }
 
@@ -121,6 +104,26 @@ public static class PrunedWeights
             copy.Metadata.Add(new(MetadataKey, json));
         }
         return copy;
+    }
+
+    // A copy whose float weights are 1 where `keptOf` says so and 0 elsewhere; scalars keep their values.
+    private static Model Indicator(Model model, Func<string, Tensor, Predicate<int>> keptOf)
+    {
+        var indicator = model.Clone();
+        foreach (var (name, tensor) in model.Graph.Initializers)
+        {
+            if (tensor.ElementType == DataType.Float && !InertConstant(tensor))
+            {
+                var kept = keptOf(name, tensor);
+                var ones = new float[tensor.ElementCount];
+                for (var i = 0; i < ones.Length; i++)
+                {
+                    ones[i] = kept(i) ? 1f : 0f;
+                }
+                indicator.Graph.Initializers[name] = Tensor.FromFloats(name, tensor.Dims, ones);
+            }
+        }
+        return indicator;
     }
 
     // Scalars (epsilons, scales) are never pruned; leaving their values keeps the indicator model meaningful.
