@@ -6,9 +6,12 @@ public enum BudgetKind
     /// <summary>Multiply-accumulates of one forward pass.</summary>
     Macs,
 
-    /// <summary>Parameters (weights and biases).</summary>
+    /// <summary>Non-zero parameters (weights and biases): zeroed weights do not count.</summary>
     Parameters,
 
-    /// <summary>Latency on the target, as its latency model predicts it.</summary>
+    /// <summary>Latency on the target: measured on the host, otherwise as the target's latency model predicts it.</summary>
     Latency,
+
+    /// <summary>Bytes of the model's dense weights, as written to the ONNX file.</summary>
+    Bytes,
 }
