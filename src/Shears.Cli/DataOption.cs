@@ -32,8 +32,10 @@ internal sealed class DataOption
     private readonly Option<string> _labelsArray = new("--labels-array") { Description = ".npz / .npy folder: name of the labels array (default y, labels …)" };
 
     /// <param name="fashionMnistByDefault">Whether --data defaults to the installed Fashion-MNIST (else it is absent unless given).</param>
-    public DataOption(bool fashionMnistByDefault = true)
+    /// <param name="defaultValidationSplit">The --validation-split a command uses when it is not given.</param>
+    public DataOption(bool fashionMnistByDefault = true, double defaultValidationSplit = 0)
     {
+        _validationSplit.DefaultValueFactory = _ => defaultValidationSplit;
         _data = new Option<string>("--data")
         {
             Description = "fashion-mnist (default location), an image folder (one sub-folder per class), INPUTS.npy,LABELS.npy, a folder of .npy files, .npz, .csv, or a folder of MNIST-format IDX files",

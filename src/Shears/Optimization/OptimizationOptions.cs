@@ -1,0 +1,95 @@
+using System.Globalization;
+using Shears.Engine;
+using Shears.Hardware.Latency;
+using Shears.Pruning;
+using Shears.Strategy;
+
+namespace Shears.Optimization;
+
+/// <summary>
+/// How the prune → fine-tune → evaluate → adjust loop runs: the budget and accuracy floor, the gradual schedule,
+/// the fine-tuning each step gets, and which controls to train beside it.
+/// </summary>
+public sealed record OptimizationOptions
+{
+    /// <summary>What the final model must stay within.</summary>
+    public required PruningBudget Budget { get; init; }
+
+    /// <summary>The most validation accuracy (in points) an accepted step may lose against the input model; null for no floor.</summary>
+    public double? MaxAccuracyDrop { get; init; }
+
+    /// <summary>Steps of the gradual schedule: each removes part of what is left to remove (polynomial decay).</summary>
+    public int Iterations { get; init; } = 4;
+
+    /// <summary>The schedule's exponent: 3 front-loads the cuts (as in gradual magnitude pruning); 1 is linear.</summary>
+    public double ScheduleExponent { get; init; } = 3;
+
+    /// <summary>Fine-tuning epochs after each step.</summary>
+    public int EpochsPerIteration { get; init; } = 1;
+
+    /// <summary>Fine-tuning epochs after the last step, with a decaying rate; the best epoch on the validation split is kept.</summary>
+    public int FinalEpochs { get; init; } = 3;
+
+    /// <summary>Stop when this many iterations in a row brought the cost down by less than 1%.</summary>
+    public int Patience { get; init; } = 2;
+
+    /// <summary>A step that breaks the accuracy floor is retried this many times with half the cut before the loop stops.</summary>
+    public int MaxAdjustments { get; init; } = 2;
+
+    /// <summary>Peak fine-tuning learning rate (Adam).</summary>
+    public float LearningRate { get; init; } = 1e-3f;
+
+    /// <summary>Fine-tuning batch size.</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>
+    /// Share of a measured latency budget kept in reserve when planning: plans aim at (1 − margin) × the limit, so a
+    /// measurement in a fresh process still meets it. Not used for predicted latency or counted budgets.
+    /// </summary>
+    public double LatencyMargin { get; init; } = 0.05;
+
+    /// <summary>Criterion, granularity, ignored nodes, shape bindings for every step's plan.</summary>
+    public PruningOptions Pruning { get; init; } = new();
+
+    /// <summary>Runtime and threads latency is taken at (the batch comes from the budget).</summary>
+    public LatencySettings Latency { get; init; } = LatencySettings.Default;
+
+    /// <summary>Also fine-tune the unpruned input model for as many epochs, so the drop can be judged fairly.</summary>
+    public bool DenseControl { get; init; } = true;
+
+    /// <summary>Also run the uniform planner at the same budget with the same fine-tuning, as the baseline.</summary>
+    public bool UniformBaseline { get; init; } = true;
+
+    /// <summary>Seed for planning, fine-tuning and shuffling.</summary>
+    public ulong Seed { get; init; }
+
+    /// <summary>Engine threads and kernels for fine-tuning and evaluation.</summary>
+    public EngineOptions Engine { get; init; } = EngineOptions.Default;
+
+    /// <summary>Fine-tuning epochs the run spends in all (each iteration's and the final ones).</summary>
+    public int TotalEpochs => (Iterations * EpochsPerIteration) + FinalEpochs;
+
+    /// <summary>Throws an <see cref="InvalidOptionException"/> naming the first impossible option.</summary>
+    public void Validate()
+    {
+        Budget.Validate();
+        static void Require(bool ok, string message, string option)
+        {
+            if (!ok)
+            {
+                throw new InvalidOptionException(message, option);
+            }
+        }
+        Require(MaxAccuracyDrop is null || (MaxAccuracyDrop >= 0 && double.IsFinite(MaxAccuracyDrop.Value)),
+            string.Create(CultureInfo.InvariantCulture, $"MaxAccuracyDrop must be a non-negative number of points, got {MaxAccuracyDrop}"), nameof(MaxAccuracyDrop));
+        Require(Iterations is >= 1 and <= 100, $"Iterations must be 1 to 100, got {Iterations}", nameof(Iterations));
+        Require(ScheduleExponent is >= 1 and <= 10, string.Create(CultureInfo.InvariantCulture, $"ScheduleExponent must be 1 to 10, got {ScheduleExponent}"), nameof(ScheduleExponent));
+        Require(EpochsPerIteration >= 0 && FinalEpochs >= 0, "EpochsPerIteration and FinalEpochs must not be negative", nameof(EpochsPerIteration));
+        Require(Patience >= 1, $"Patience must be at least 1, got {Patience}", nameof(Patience));
+        Require(MaxAdjustments >= 0, $"MaxAdjustments must not be negative, got {MaxAdjustments}", nameof(MaxAdjustments));
+        Require(LearningRate > 0 && float.IsFinite(LearningRate), string.Create(CultureInfo.InvariantCulture, $"LearningRate must be positive, got {LearningRate}"), nameof(LearningRate));
+        Require(BatchSize >= 1, $"BatchSize must be at least 1, got {BatchSize}", nameof(BatchSize));
+        Require(LatencyMargin is >= 0 and < 0.5, string.Create(CultureInfo.InvariantCulture, $"LatencyMargin must be in [0, 0.5), got {LatencyMargin}"), nameof(LatencyMargin));
+        Latency.Validate();
+    }
+}
