@@ -1,12 +1,12 @@
 using System.CommandLine;
 using Shears.Cli.Rendering;
+using Shears.Evaluation;
 using Shears.Hardware;
 using Shears.Hardware.Latency;
 using Shears.Onnx;
 using Shears.Optimization;
 using Shears.Pruning;
 using Shears.Pruning.Importance;
-using Shears.Evaluation;
 
 namespace Shears.Cli.Commands;
 
