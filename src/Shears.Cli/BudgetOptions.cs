@@ -34,6 +34,11 @@ internal sealed class BudgetOptions
         }
     }
 
+    /// <summary>Whether any budget option was given.</summary>
+    public bool IsGiven(ParseResult parse) =>
+        parse.GetValue(_latency) is not null || parse.GetValue(_latencyMs) is not null || parse.GetValue(_macs) is not null
+        || parse.GetValue(_params) is not null || parse.GetValue(_bytes) is not null;
+
     /// <summary>The budget given; a usage error when none or more than one is.</summary>
     public PruningBudget Budget(ParseResult parse)
     {

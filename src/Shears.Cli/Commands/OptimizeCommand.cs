@@ -2,6 +2,7 @@ using System.CommandLine;
 using Shears.Cli.Rendering;
 using Shears.Evaluation;
 using Shears.Hardware;
+using Shears.Hardware.Host;
 using Shears.Hardware.Latency;
 using Shears.Onnx;
 using Shears.Optimization;
@@ -79,7 +80,7 @@ internal sealed class OptimizeCommand : ICliCommand
                 Runtime = EnumOption.Parse("--runtime", parse.GetValue(runtime), Runtimes, LatencyRuntime.OnnxRuntime),
                 Threads = parse.GetValue(threads) >= 1 ? parse.GetValue(threads) : throw new UsageException($"--threads {parse.GetValue(threads)} must be at least 1"),
             };
-            var chosenPlanner = PlannerNames.Find(parse.GetValue(planner) ?? "latency");
+            var chosenPlanner = PlannerNames.Find(parse.GetValue(planner) ?? PlannerNames.Default);
             var options = new OptimizationOptions
             {
                 Budget = chosenBudget,
@@ -121,7 +122,7 @@ internal sealed class OptimizeCommand : ICliCommand
                 Options = options,
                 Folder = folder,
                 Resume = resuming,
-                Machine = hardware.Description,
+                Machine = CpuIdentity.Describe(hardware),
             }, progress));
             OnnxWriter.Write(result.Model, destination);
             ReportOutput.Write(result.Report, folder);

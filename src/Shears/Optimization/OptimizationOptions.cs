@@ -18,6 +18,12 @@ public sealed record OptimizationOptions
     /// <summary>The most validation accuracy (in points) an accepted step may lose against the input model; null for no floor.</summary>
     public double? MaxAccuracyDrop { get; init; }
 
+    /// <summary>
+    /// Extra points an intermediate step may lose beyond <see cref="MaxAccuracyDrop"/>: after one epoch a step has not
+    /// recovered yet, and the final fine-tuning wins most of it back; the final model is judged without slack.
+    /// </summary>
+    public double IntermediateSlack { get; init; } = 1.0;
+
     /// <summary>Steps of the gradual schedule: each removes part of what is left to remove (polynomial decay).</summary>
     public int Iterations { get; init; } = 4;
 
@@ -82,6 +88,7 @@ public sealed record OptimizationOptions
         }
         Require(MaxAccuracyDrop is null || (MaxAccuracyDrop >= 0 && double.IsFinite(MaxAccuracyDrop.Value)),
             string.Create(CultureInfo.InvariantCulture, $"MaxAccuracyDrop must be a non-negative number of points, got {MaxAccuracyDrop}"), nameof(MaxAccuracyDrop));
+        Require(IntermediateSlack >= 0 && double.IsFinite(IntermediateSlack), "IntermediateSlack must be a non-negative number of points", nameof(IntermediateSlack));
         Require(Iterations is >= 1 and <= 100, $"Iterations must be 1 to 100, got {Iterations}", nameof(Iterations));
         Require(ScheduleExponent is >= 1 and <= 10, string.Create(CultureInfo.InvariantCulture, $"ScheduleExponent must be 1 to 10, got {ScheduleExponent}"), nameof(ScheduleExponent));
         Require(EpochsPerIteration >= 0 && FinalEpochs >= 0, "EpochsPerIteration and FinalEpochs must not be negative", nameof(EpochsPerIteration));

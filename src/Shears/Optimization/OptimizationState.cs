@@ -50,6 +50,9 @@ internal sealed record OptimizationState
     /// <summary>Epochs the final phase kept (the best on the validation split).</summary>
     public int FinalEpochsKept { get; init; }
 
+    /// <summary>The final model's validation accuracy, which the accuracy floor is judged on.</summary>
+    public double FinalValidationAccuracy { get; init; }
+
     public IReadOnlyList<PlanDecision> Decisions { get; init; } = [];
 
     public IReadOnlyList<PlanCandidate> Candidates { get; init; } = [];
