@@ -59,6 +59,7 @@ public sealed class SearchPlanner : IPlanner
         private readonly int _multiple;
         private readonly List<PlanCandidate> _candidates = [];
         private readonly List<Choice> _choices = [];
+        private (Model? Model, IReadOnlyDictionary<string, float[]>? Values) _gradients;
 
         public Search(PlanningRequest request, SearchPlannerOptions options, IProgress<OperationProgress>? progress, CancellationToken cancellation)
         {
@@ -166,8 +167,12 @@ public sealed class SearchPlanner : IPlanner
             {
                 return _request.Gradients;
             }
-            var data = _request.Train ?? _request.Validation!;
-            return GradientSampler.Compute(current, data, seed: _request.Seed, engine: _request.Engine);
+            if (!ReferenceEquals(_gradients.Model, current))
+            {
+                var data = _request.Train ?? _request.Validation!;
+                _gradients = (current, GradientSampler.Compute(current, data, seed: _request.Seed, engine: _request.Engine));
+            }
+            return _gradients.Values;
         }
 
         // Fine-tunes each proposal on the same batches and scores it; the most accurate wins (then the cheaper, then by name).
@@ -185,7 +190,7 @@ public sealed class SearchPlanner : IPlanner
                 var label = $"step {step}: {proposal.Group} −{proposal.Decision.Removed.Count}";
                 _candidates.Add(new PlanCandidate(label, proposal.Cost.Of(Budget.Kind, FirstBatch), accuracy, false));
                 scored.Add((proposal, tuned, accuracy));
-                _progress?.Report(new OperationProgress("search", step, _options.Steps, string.Create(CultureInfo.InvariantCulture,
+                _progress?.Report(new OperationProgress("search", step, Math.Max(step, _options.Steps), string.Create(CultureInfo.InvariantCulture,
                     $"{label}: {accuracy:P2}, {CostMeter.Ratio(proposal.Cost, _reference, Budget):0.000}× of the budget")));
             }
             var best = scored

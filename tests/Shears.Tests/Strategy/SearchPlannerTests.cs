@@ -14,8 +14,10 @@ public sealed class SearchPlannerTests(TrainedClassifiers data)
     public void Meets_a_macs_budget_with_a_plan_for_the_original_model_and_a_correct_pareto_front()
     {
         var request = PlannerRequests.Macs(data.Cnn, 0.3, data);
-        var result = new SearchPlanner(Quick).Plan(request);
+        var reports = new ProgressLog();
+        var result = new SearchPlanner(Quick).Plan(request, reports);
         Assert.True(result.Met, string.Join("; ", result.Plan.Notes));
+        Assert.Equal(result.Candidates.Count - 1, reports.Reports.Count);
         Assert.True(result.Cost.Macs <= 0.3 * result.Reference.Macs);
 
         // The plan is for the original model: it applies to it and gives the cost the search reported.
@@ -48,6 +50,13 @@ public sealed class SearchPlannerTests(TrainedClassifiers data)
         Assert.Equal(PlanJson.Serialize(first.Plan), PlanJson.Serialize(second.Plan));
         Assert.Equal(first.Candidates, second.Candidates);
         Assert.True(first.Met);
+    }
+
+    [Fact]
+    public void A_cancelled_search_stops()
+    {
+        var request = PlannerRequests.Macs(ModelZoo.Build(Architecture.Mlp), 0.5, PlannerRequests.Blank, PlannerRequests.Blank);
+        Assert.ThrowsAny<OperationCanceledException>(() => new SearchPlanner(Quick).Plan(request, cancellation: new CancellationToken(canceled: true)));
     }
 
     [Fact]

@@ -49,6 +49,13 @@ public sealed class SensitivityPlannerTests(TrainedClassifiers data)
     }
 
     [Fact]
+    public void A_cancelled_scan_stops()
+    {
+        var request = PlannerRequests.Macs(ModelZoo.Build(Architecture.Mlp), 0.5, PlannerRequests.Blank, PlannerRequests.Blank);
+        Assert.ThrowsAny<OperationCanceledException>(() => new SensitivityPlanner().Plan(request, cancellation: new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
     public void Without_validation_data_it_says_so()
     {
         var request = PlannerRequests.Macs(ModelZoo.Build(Architecture.Mlp), 0.5, PlannerRequests.Blank, null);
