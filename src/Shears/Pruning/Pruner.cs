@@ -28,7 +28,8 @@ public static class Pruner
         var plan = new PruningPlan
         {
             ModelFingerprint = ModelFingerprint.Of(model),
-            Recipe = new PlanRecipe
+            // Per-group ratios are not one recipe: the plan's groups say what each was given.
+            Recipe = options.GroupRatios is not null ? null : new PlanRecipe
             {
                 Granularity = options.Granularity,
                 Criterion = options.Criterion,
@@ -114,7 +115,9 @@ public static class Pruner
         var statistics = SliceStatistics.Compute(dependencies.Model.Graph, candidates.SelectMany(g => g.Values).Distinct().SelectMany(parameters.Of), gradients);
         var scorer = new GroupScorer(parameters, statistics, options.Criterion, options.Aggregation, options.Seed);
         var scores = candidates.Select(scorer.Score).ToList();
-        var removals = UnitSelector.Select(scores, options.Ratio!.Value, options.Scope, options.RoundTo);
+        var removals = options.GroupRatios is { } ratios
+            ? UnitSelector.SelectLocal(scores, GroupRatiosFor(candidates, ratios, options.Ratio!.Value), options.RoundTo)
+            : UnitSelector.Select(scores, options.Ratio!.Value, options.Scope, options.RoundTo);
         notes.AddRange(scorer.Notes);
         notes.AddRange(dependencies.Groups.Where(g => !g.IsPrunable).Select(g => $"kept group '{g.Key}': {g.BlockedReason}"));
         return plan with
@@ -127,6 +130,16 @@ public static class Pruner
                 g.Units[0].Channels.Count(c => c.Value == g.Values[0])))],
             Notes = notes,
         };
+    }
+
+    private static double[] GroupRatiosFor(IReadOnlyList<DependencyGroup> candidates, IReadOnlyDictionary<string, double> ratios, double others)
+    {
+        var keys = candidates.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        if (ratios.Keys.FirstOrDefault(k => !keys.Contains(k)) is { } unknown)
+        {
+            throw new InvalidOptionException($"GroupRatios names '{unknown}', which is not a group this model can prune", nameof(PruningOptions.GroupRatios));
+        }
+        return [.. candidates.Select(g => ratios.GetValueOrDefault(g.Key, others))];
     }
 
     private static Model ApplyChannels(Model model, PruningPlan plan, ShapeInferenceOptions? shapes)

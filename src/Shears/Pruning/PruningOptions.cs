@@ -16,6 +16,13 @@ public sealed record PruningOptions
     /// <summary>Fraction to remove, in [0, 1).</summary>
     public double? Ratio { get; init; }
 
+    /// <summary>
+    /// Channel and head pruning in local scope: the fraction to remove from each group named here (by its key), in place of
+    /// <see cref="Ratio"/>, which still applies to the groups not named. A plan built with it records no recipe, since no
+    /// one ratio describes it.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? GroupRatios { get; init; }
+
     /// <summary>Unstructured only: weights with |w| below this become zero.</summary>
     public float? Threshold { get; init; }
 
@@ -67,6 +74,10 @@ public sealed record PruningOptions
         if (Ratio is { } r && (r < 0 || r >= 1 || double.IsNaN(r)))
         {
             throw new InvalidOptionException($"Ratio must be in [0, 1), got {r}", nameof(Ratio));
+        }
+        if (GroupRatios is not null)
+        {
+            ValidateGroupRatios(GroupRatios);
         }
         if (RoundTo < 1)
         {
@@ -122,6 +133,25 @@ public sealed record PruningOptions
         if (Criterion == ImportanceCriterion.BatchNorm && !IsStructured)
         {
             throw new InvalidOptionException($"Criterion bn scores channels; Granularity must be channel, head or layer, got {Granularity.Name()}", nameof(Criterion), nameof(Granularity));
+        }
+    }
+
+    private void ValidateGroupRatios(IReadOnlyDictionary<string, double> ratios)
+    {
+        if (Granularity is not (PruningGranularity.Channel or PruningGranularity.Head))
+        {
+            throw new InvalidOptionException($"GroupRatios apply to channel and head pruning, not {Granularity.Name()}", nameof(GroupRatios), nameof(Granularity));
+        }
+        if (Scope != PruningScope.Local)
+        {
+            throw new InvalidOptionException("GroupRatios give each group its own ratio, so Scope must be local", nameof(GroupRatios), nameof(Scope));
+        }
+        foreach (var (key, ratio) in ratios)
+        {
+            if (ratio < 0 || ratio >= 1 || double.IsNaN(ratio))
+            {
+                throw new InvalidOptionException($"GroupRatios for '{key}' must be in [0, 1), got {ratio}", nameof(GroupRatios));
+            }
         }
     }
 }

@@ -15,17 +15,45 @@ public static class UnitSelector
     public static IReadOnlyList<int[]> Select(IReadOnlyList<double[]> scores, double ratio, PruningScope scope, int roundTo = 1, double maxGroupRatio = 0.9)
     {
         ArgumentNullException.ThrowIfNull(scores);
+        CheckRatio(ratio);
+        return scope == PruningScope.Local
+            ? SelectLocal(scores, [.. scores.Select(_ => ratio)], roundTo)
+            : Lowest(scores, GlobalKeepCounts(scores, ratio, maxGroupRatio), roundTo);
+    }
+
+    /// <summary>Per group, its own fraction of units to remove (local scope), the kept count rounded as <see cref="Select"/> rounds it.</summary>
+    /// <param name="scores">Scores per group, one per unit.</param>
+    /// <param name="ratios">Fraction of each group's units to remove, in [0, 1); one per group.</param>
+    /// <param name="roundTo">Kept units are rounded to a multiple of this (1: no rounding).</param>
+    public static IReadOnlyList<int[]> SelectLocal(IReadOnlyList<double[]> scores, IReadOnlyList<double> ratios, int roundTo = 1)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(ratios);
+        if (ratios.Count != scores.Count)
+        {
+            throw new ArgumentException($"{ratios.Count} ratios for {scores.Count} groups", nameof(ratios));
+        }
+        foreach (var ratio in ratios)
+        {
+            CheckRatio(ratio);
+        }
+        return Lowest(scores, [.. scores.Select((s, g) => s.Length - (int)Math.Floor((s.Length * ratios[g]) + 1e-9))], roundTo);
+    }
+
+    private static void CheckRatio(double ratio)
+    {
         if (ratio is < 0 or >= 1 || double.IsNaN(ratio))
         {
             throw new ShearsException($"ratio {ratio} is impossible: it must be at least 0 and below 1");
         }
+    }
+
+    private static int[][] Lowest(IReadOnlyList<double[]> scores, IReadOnlyList<int> keepCounts, int roundTo)
+    {
         if (roundTo < 1)
         {
             throw new InvalidOptionException($"RoundTo must be at least 1, got {roundTo}", "RoundTo");
         }
-        var keepCounts = scope == PruningScope.Local
-            ? [.. scores.Select(s => s.Length - (int)Math.Floor((s.Length * ratio) + 1e-9))]
-            : GlobalKeepCounts(scores, ratio, maxGroupRatio);
         var result = new int[scores.Count][];
         for (var g = 0; g < scores.Count; g++)
         {
