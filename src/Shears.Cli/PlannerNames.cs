@@ -5,7 +5,7 @@ namespace Shears.Cli;
 /// <summary>The planners `--planner` can name.</summary>
 internal static class PlannerNames
 {
-    private static readonly IPlanner[] All = [new UniformPlanner()];
+    private static readonly IPlanner[] All = [new UniformPlanner(), new SensitivityPlanner(), new SearchPlanner()];
 
     /// <summary>The planner used when none is named.</summary>
     public const string Default = "uniform";
