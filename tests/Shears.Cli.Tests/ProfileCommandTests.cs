@@ -21,6 +21,8 @@ public sealed class ProfileCommandTests
         Assert.Equal(1, root.GetProperty("threads").GetInt32());
         Assert.Equal(1, root.GetProperty("batch").GetInt32());
         Assert.False(string.IsNullOrEmpty(root.GetProperty("host").GetString()));
+        Assert.InRange(root.GetProperty("samples").GetInt32(), 1, root.GetProperty("runs").GetInt32());
+        Assert.True(root.GetProperty("layerSumMs").GetDouble() > 0);
         var layers = root.GetProperty("layers").EnumerateArray().ToList();
         Assert.Contains(layers, layer => layer.GetProperty("op").GetString() == "Conv"
             && layer.GetProperty("measuredMs").ValueKind == JsonValueKind.Number

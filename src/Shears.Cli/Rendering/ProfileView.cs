@@ -10,7 +10,7 @@ internal static class ProfileView
     public static void Render(IAnsiConsole console, ProfileReport report)
     {
         var measurement = report.Measurement;
-        var layerTotal = report.Rows.Sum(row => row.MeasuredMs ?? 0);
+        var layerTotal = report.LayerSumMs;
         var layers = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(report.Model)}[/]");
         layers.AddColumn("Layer");
         layers.AddColumn("Op");
@@ -33,15 +33,25 @@ internal static class ProfileView
         totals.AddColumn("Value", column => column.RightAligned());
         totals.AddRow("Measured median", Ms(measurement.MedianMs) + " ms");
         totals.AddRow("Measured p90", Ms(measurement.P90Ms) + " ms");
+        if (layerTotal > 0)
+        {
+            totals.AddRow("Layers summed (per-node pass)", Ms(layerTotal) + " ms");
+        }
         totals.AddRow("Predicted", Ms(report.Prediction.TotalMs) + " ms");
-        totals.AddRow("Runs (after warm-up)", measurement.Runs.ToString(CultureInfo.InvariantCulture));
+        totals.AddRow("Runs (after warm-up)", string.Create(CultureInfo.InvariantCulture, $"{measurement.Runs} in {measurement.Samples} samples"));
         totals.AddRow("Clock", measurement.Clock.ToString());
         totals.AddRow("Runtime, threads, batch",
             string.Create(CultureInfo.InvariantCulture, $"{report.RuntimeName}, {measurement.Settings.Threads}, {measurement.Settings.Batch}"));
         console.Write(totals);
         console.MarkupLine($"[grey]measured on host {Markup.Escape(report.Host.Fingerprint ?? "?")} ({Markup.Escape(report.Host.Description)}) at {report.MeasuredAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC[/]");
+        if (layerTotal > 0 && !report.LayersMatchTotal)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"[grey]the whole model was timed with no per-node timers; the per-layer times come from a separate per-node pass and sum to {Ms(layerTotal)} ms, not the {Ms(measurement.MedianMs)} ms median[/]"));
+        }
         console.MarkupLine($"[grey]predicted by {Markup.Escape(report.Prediction.Method)}[/]");
     }
 
-    private static string Ms(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+    // Four figures for microsecond models too, where three decimals of a millisecond would be one or two.
+    private static string Ms(double value) => value.ToString(value < 1 ? "0.0000" : "0.000", CultureInfo.InvariantCulture);
 }

@@ -30,7 +30,10 @@ public sealed record LatencyMeasurement
     /// <summary>Timed runs after warm-up.</summary>
     public required int Runs { get; init; }
 
-    /// <summary>Runs no other process interrupted (known only where thread CPU time is).</summary>
+    /// <summary>Timed samples the figures are medians of: each one run, or a group of short runs timed together.</summary>
+    public int Samples { get; init; }
+
+    /// <summary>Samples no other process interrupted (known only where thread CPU time is).</summary>
     public int UndisturbedRuns { get; init; }
 
     /// <summary>Typical time of each runtime node, when per-node timing was asked for; empty otherwise.</summary>

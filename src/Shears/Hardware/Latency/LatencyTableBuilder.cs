@@ -250,7 +250,8 @@ public sealed class LatencyTableBuilder
 
     private double MeasureLayer(Model singleLayer)
     {
-        var measurement = _meter.Measure(singleLayer, _measurement);
+        // Only the layer's node time is kept, so one profiled session suffices.
+        var measurement = _meter.Measure(singleLayer, _measurement with { WholeModelInPlainSession = false });
         // The layer and its fused activation; not the layout changes around a lone layer.
         var layer = measurement.Nodes.Where(node => node.Layer is not null).ToList();
         return layer.Count > 0 ? layer.Sum(node => node.Ms) : measurement.MedianMs;

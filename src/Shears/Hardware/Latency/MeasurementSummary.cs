@@ -8,9 +8,9 @@ namespace Shears.Hardware.Latency;
 /// </summary>
 public static class MeasurementSummary
 {
-    /// <param name="timings">One entry per timed run.</param>
+    /// <param name="timings">One entry per timed sample (a run, or a group of runs timed together).</param>
     /// <param name="nodes">The runtime nodes, in the order of the durations.</param>
-    /// <param name="nodeDurations">Per timed run, one elapsed duration (ms) per node; empty when nodes were not timed.</param>
+    /// <param name="nodeDurations">Per timed sample, one elapsed duration (ms) per node; empty when nodes were not timed.</param>
     /// <param name="options">The clock asked for and the undisturbed-run rules.</param>
     public static LatencyMeasurement Summarize(
         IReadOnlyList<RunTiming> timings,
@@ -41,7 +41,8 @@ public static class MeasurementSummary
             MinMs = headline[0],
             WallMedianMs = Percentile(wall, 0.5),
             CpuMedianMs = cpu is null ? null : Percentile(cpu, 0.5),
-            Runs = timings.Count,
+            Runs = timings.Sum(t => t.Runs),
+            Samples = timings.Count,
             UndisturbedRuns = clean.Count,
             Nodes = NodeTimes(timings, nodes, nodeDurations, clean, clock, options),
         };

@@ -16,6 +16,19 @@ public sealed record ProfileReport(string Model, HardwareProfile Host, LatencyMe
     /// <summary>Model nodes with measured and predicted times, then the nodes only the runtime has.</summary>
     public IReadOnlyList<LayerComparison> Rows { get; } = LatencyComparison.Rows(Measurement, Prediction);
 
+    /// <summary>
+    /// The measured layer times summed. They come from a per-node pass (ONNX Runtime's profiler, the engine's kernel
+    /// timers) separate from the whole-model timing, so they need not add up to <see cref="LatencyMeasurement.MedianMs"/>.
+    /// </summary>
+    public double LayerSumMs => Rows.Sum(row => row.MeasuredMs ?? 0);
+
+    /// <summary>
+    /// Whether the layer times add up to the whole-model median within 10%; when not, the gap is the per-node timers'
+    /// own cost or the runtime's work between nodes, and reports say so.
+    /// </summary>
+    public bool LayersMatchTotal => Rows.Any(row => row.MeasuredMs is not null)
+        && Math.Abs(LayerSumMs - Measurement.MedianMs) <= 0.1 * Measurement.MedianMs;
+
     /// <summary>The runtime measured in, as reports name it ("engine" or "onnxruntime").</summary>
     public string RuntimeName => LatencySettings.RuntimeName(Measurement.Settings.Runtime);
 

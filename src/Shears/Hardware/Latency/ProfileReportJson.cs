@@ -30,6 +30,8 @@ public static class ProfileReportJson
                 json.WriteNumber("cpuMedianMs", cpu);
             }
             json.WriteNumber("runs", measurement.Runs);
+            json.WriteNumber("samples", measurement.Samples);
+            json.WriteNumber("layerSumMs", report.LayerSumMs);
             json.WriteNumber("predictedMs", report.Prediction.TotalMs);
             json.WriteString("predictionMethod", report.Prediction.Method);
             json.WriteStartArray("layers");

@@ -57,10 +57,32 @@ public sealed class MeasurementTests
     public void The_sampler_warms_up_then_stops_at_its_limits()
     {
         var calls = 0;
-        var timings = RunSampler.Sample(() => calls++, new MeasurementOptions { WarmupRuns = 2, MinRuns = 5, MaxRuns = 5, MinTime = TimeSpan.Zero, PerNode = false });
+        var timings = RunSampler.Sample(() => calls++, new MeasurementOptions { WarmupRuns = 2, MinRuns = 5, MaxRuns = 5, MinTime = TimeSpan.Zero, MinSampleTime = TimeSpan.Zero, PerNode = false });
         Assert.Equal(5, timings.Count);
         Assert.Equal(7, calls);
-        Assert.All(timings, timing => Assert.True(timing.WallMs >= 0));
+        Assert.All(timings, timing => Assert.True(timing.WallMs >= 0 && timing.Runs == 1));
+    }
+
+    [Fact]
+    public void Runs_shorter_than_the_least_sample_time_are_timed_in_groups()
+    {
+        var calls = 0L;
+        var options = new MeasurementOptions { WarmupRuns = 2, MinRuns = 4, MaxRuns = 4, MinTime = TimeSpan.Zero, MinSampleTime = TimeSpan.FromMilliseconds(1), PerNode = false };
+        var timings = RunSampler.Sample(() => calls++, options);
+        Assert.Equal(4, timings.Count);
+        // An empty call takes nanoseconds, so a millisecond's group holds many of them, all counted.
+        Assert.All(timings, timing => Assert.True(timing.Runs > 100, $"{timing.Runs} runs in a sample"));
+        Assert.True(calls > 2 + timings.Sum(t => (long)t.Runs), $"{calls} calls: warm-up, the trial, then the samples");
+        var measurement = MeasurementSummary.Summarize(timings, [], [], options);
+        Assert.Equal(4, measurement.Samples);
+        Assert.Equal(timings.Sum(t => t.Runs), measurement.Runs);
+    }
+
+    [Fact]
+    public void A_negative_least_sample_time_is_refused()
+    {
+        var error = Assert.Throws<ShearsException>(() => new MeasurementOptions { MinSampleTime = TimeSpan.FromMilliseconds(-1) }.Validate());
+        Assert.Contains("sample time", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
