@@ -9,7 +9,7 @@ namespace Shears.Cli;
 /// </summary>
 internal static class CliApp
 {
-    private static readonly ICliCommand[] Commands = [new AnalyzeCommand(), new PruneCommand(), new TrainCommand(), new EvaluateCommand(), new HardwareCommand(), new ProfileCommand()];
+    private static readonly ICliCommand[] Commands = [new AnalyzeCommand(), new PruneCommand(), new TrainCommand(), new EvaluateCommand(), new HardwareCommand(), new ProfileCommand(), new PlanCommand()];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
