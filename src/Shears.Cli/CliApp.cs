@@ -9,7 +9,7 @@ namespace Shears.Cli;
 /// </summary>
 internal static class CliApp
 {
-    private static readonly ICliCommand[] Commands = [new AnalyzeCommand(), new PruneCommand(), new TrainCommand(), new EvaluateCommand(), new HardwareCommand(), new ProfileCommand(), new OptimizeCommand(), new DemoCommand()];
+    private static readonly ICliCommand[] Commands = [new AnalyzeCommand(), new PruneCommand(), new TrainCommand(), new EvaluateCommand(), new HardwareCommand(), new ProfileCommand(), new PlanCommand(), new OptimizeCommand(), new DemoCommand()];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {

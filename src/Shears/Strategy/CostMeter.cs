@@ -30,6 +30,12 @@ public sealed class CostMeter
     /// <summary>True when latency figures come from measurement on this host rather than a prediction.</summary>
     public bool Measures => _latency is MeteredLatencyModel;
 
+    /// <summary>The runtime and threads latency is taken at (the batch is each of <see cref="BatchSizes"/> in turn).</summary>
+    public LatencySettings Settings => _settings;
+
+    /// <summary>The batch sizes latency is taken at.</summary>
+    public IReadOnlyList<int> BatchSizes => _batches;
+
     /// <summary>The latency model questions go to, when there is one.</summary>
     public ILatencyModel? Latency => _latency;
 

@@ -21,6 +21,12 @@ public sealed record PlanningRequest
     /// <summary>Takes the costs the budget is judged by (latency measured on the host, or predicted for another target).</summary>
     public required CostMeter Costs { get; init; }
 
+    /// <summary>
+    /// Predicts latency between measurements, for planners that price many candidates (the latency planner's knapsack);
+    /// null uses <see cref="CostMeter.Latency"/> when it predicts, and the target's roofline when it measures.
+    /// </summary>
+    public Hardware.Latency.ILatencyModel? Predictor { get; init; }
+
     /// <summary>The dense model's cost that fractional budgets are of; null to take <see cref="Model"/>'s own.</summary>
     public ModelCost? Reference { get; init; }
 

@@ -37,7 +37,8 @@ public static class ModelLayers
                 fused.Add(node);
             }
             var signature = LayerSignature.Of(node, graph, inference.ShapeOf, consumers);
-            layers.Add(new ModelLayer(node, cost, signature, isFused, signature is null ? 0 : ZeroFraction(graph.FindInitializer(node.Inputs[1]))));
+            var weight = signature is null ? null : graph.FindInitializer(node.Inputs[1]);
+            layers.Add(new ModelLayer(node, cost, signature, isFused, ZeroFraction(weight)) { Weight = weight });
         }
         return layers;
     }

@@ -73,6 +73,31 @@ public static class SparsityPatterns
         return mask;
     }
 
+    /// <summary>Whether at most <paramref name="n"/> of every <paramref name="m"/> consecutive weights along the reduction axis are non-zero (the runs <see cref="NOfM"/> forms).</summary>
+    public static bool FollowsNOfM(ReadOnlySpan<float> values, IReadOnlyList<long> dims, int reductionAxis, int n, int m)
+    {
+        var (outer, size, inner) = Split(dims, reductionAxis);
+        for (long o = 0; o < outer; o++)
+        {
+            for (long i = 0; i < inner; i++)
+            {
+                for (long start = 0; start < size; start += m)
+                {
+                    var nonZero = 0;
+                    for (var k = start; k < Math.Min(start + m, size); k++)
+                    {
+                        nonZero += values[(int)((((o * size) + k) * inner) + i)] != 0f ? 1 : 0;
+                    }
+                    if (nonZero > n)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     /// <summary>Mean score of each rows×cols block of the weight seen as [dims[0], rest] in memory order.</summary>
     public static (float[] Scores, int BlockRows, int BlockCols) BlockScores(float[] scores, IReadOnlyList<long> dims, int rows, int cols)
     {
