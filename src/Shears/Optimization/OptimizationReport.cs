@@ -14,8 +14,11 @@ public sealed record OptimizationReport
     /// <summary>The schema's name.</summary>
     public string Format { get; init; } = FormatName;
 
+    /// <summary>The schema version this Shears writes and reads.</summary>
+    public const int CurrentVersion = 1;
+
     /// <summary>The schema version.</summary>
-    public int Version { get; init; } = 1;
+    public int Version { get; init; } = CurrentVersion;
 
     /// <summary>The input model (its file name).</summary>
     public required string Model { get; init; }
@@ -67,6 +70,9 @@ public sealed record OptimizationReport
 
     /// <summary>Candidates the search planner scored (empty for other planners).</summary>
     public IReadOnlyList<PlanCandidate> Pareto { get; init; } = [];
+
+    /// <summary>What a search candidate's <see cref="PlanCandidate.Cost"/> is, with its unit, e.g. "latency at batch 1 (ms)"; empty when unknown.</summary>
+    public string ParetoCostLabel { get; init; } = "";
 
     /// <summary>True when the final model meets the budget (and the accuracy floor, when there is one).</summary>
     public required bool BudgetMet { get; init; }
