@@ -2,15 +2,21 @@ using Shears.Strategy;
 
 namespace Shears.Cli;
 
-/// <summary>The planners `--planner` can name.</summary>
+/// <summary>The planners `--planner` can name, as usage errors when the name is unknown.</summary>
 internal static class PlannerNames
 {
-    private static readonly IPlanner[] All = [new UniformPlanner(), new SensitivityPlanner(), new SearchPlanner()];
-
     /// <summary>The planner used when none is named.</summary>
-    public const string Default = "uniform";
+    public const string Default = "latency";
+
+    /// <summary>What the option's help lists.</summary>
+    public static string Choices => $"{string.Join(" | ", Planners.Default.Names)} (default {Default})";
 
     /// <summary>The planner called <paramref name="name"/>; a usage error listing the names otherwise.</summary>
-    public static IPlanner Find(string name) =>
-        All.FirstOrDefault(p => p.Name == name) ?? throw new UsageException($"--planner '{name}' is not one of {string.Join(", ", All.Select(p => p.Name))}");
+    public static IPlanner Find(string? name)
+    {
+        var chosen = name ?? Default;
+        return Planners.Default.Names.Contains(chosen, StringComparer.OrdinalIgnoreCase)
+            ? Planners.Default.Find(chosen)
+            : throw new UsageException($"--planner '{chosen}': unknown planner; known: {string.Join(", ", Planners.Default.Names)}");
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Shears.Cli.Rendering;
 using Shears.Engine.Training;
 using Shears.Evaluation;
+using Shears.Evaluation.Reports;
 using Shears.Hardware.Host;
 using Shears.Hardware.Latency;
 using Shears.Models;
@@ -25,7 +26,7 @@ internal sealed class DemoCommand : ICliCommand
         var outDir = new Option<string>("--out") { Description = "Folder for the models and the report (default out)", DefaultValueFactory = _ => "out" };
         var epochs = new Option<int>("--epochs") { Description = "Epochs to train the dense MLP (default 10)", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed for weights, shuffling and the validation split (default 1)", DefaultValueFactory = _ => 1 };
-        var planner = new Option<string>("--planner") { Description = "uniform | latency | sensitivity | search (default latency)" };
+        var planner = new Option<string>("--planner") { Description = PlannerNames.Choices };
         var budget = new BudgetOptions();
         var data = new DataOption(defaultValidationSplit: 0.1);
         var command = new Command("demo", "The seed's example: train the MLP on Fashion-MNIST, plan for this host's latency, prune, fine-tune, evaluate, write the model and report.")
@@ -37,7 +38,7 @@ internal sealed class DemoCommand : ICliCommand
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(outDir)!;
-            var chosenPlanner = PlannerNames.Find(parse.GetValue(planner) ?? PlannerNames.Default);
+            var chosenPlanner = PlannerNames.Find(parse.GetValue(planner));
             var given = budget.IsGiven(parse);
             var chosenBudget = given ? budget.Budget(parse) : PruningBudget.Latency(0.5) with { Batches = [1, 128] };
             var maxDrop = budget.MaxAccuracyDrop(parse) ?? 0.5;
@@ -96,7 +97,7 @@ internal sealed class DemoCommand : ICliCommand
             console.MarkupLine("[bold]5/5 write[/] the optimised model and the report");
             var prunedPath = Path.Combine(folder, "mlp-optimised.onnx");
             OnnxWriter.Write(result.Model, prunedPath);
-            ReportOutput.Write(result.Report, reportFolder);
+            OptimizationReportWriter.Write(result.Report, reportFolder);
             OptimizeView.Render(console, result.Report, prunedPath, reportFolder);
             var report = result.Report;
             var speedups = string.Join(", ", report.Final.Cost.Latency.Select(l =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Shears.Cli.Rendering;
 using Shears.Evaluation;
+using Shears.Evaluation.Reports;
 using Shears.Hardware;
 using Shears.Hardware.Host;
 using Shears.Hardware.Latency;
@@ -48,7 +49,7 @@ internal sealed class OptimizeCommand : ICliCommand
         var report = new Option<string?>("--report") { Description = "Report folder: report.json, report.md, index.html, plans and checkpoints" };
         var resume = new Option<string?>("--resume") { Description = "Continue the run checkpointed in this report folder (same command line otherwise)" };
         var target = new Option<string>("--target") { Description = "host (measured, default) or a profile name or file (predicted)", DefaultValueFactory = _ => "host" };
-        var planner = new Option<string>("--planner") { Description = "uniform | latency | sensitivity | search (default latency)" };
+        var planner = new Option<string>("--planner") { Description = PlannerNames.Choices };
         var granularity = new Option<string>("--granularity") { Description = "channel (default) | head | unstructured | block" };
         var criterion = new Option<string>("--criterion") { Description = "l1 (default) | l2 | bn" };
         var runtime = new Option<string>("--runtime") { Description = "ort (ONNX Runtime, default) | engine: where host latency is measured" };
@@ -80,7 +81,7 @@ internal sealed class OptimizeCommand : ICliCommand
                 Runtime = EnumOption.Parse("--runtime", parse.GetValue(runtime), Runtimes, LatencyRuntime.OnnxRuntime),
                 Threads = parse.GetValue(threads) >= 1 ? parse.GetValue(threads) : throw new UsageException($"--threads {parse.GetValue(threads)} must be at least 1"),
             };
-            var chosenPlanner = PlannerNames.Find(parse.GetValue(planner) ?? PlannerNames.Default);
+            var chosenPlanner = PlannerNames.Find(parse.GetValue(planner));
             var options = new OptimizationOptions
             {
                 Budget = chosenBudget,
@@ -125,10 +126,10 @@ internal sealed class OptimizeCommand : ICliCommand
                 Machine = CpuIdentity.Describe(hardware),
             }, progress));
             OnnxWriter.Write(result.Model, destination);
-            ReportOutput.Write(result.Report, folder);
+            OptimizationReportWriter.Write(result.Report, folder);
             if (parse.GetValue(json))
             {
-                output.Out.WriteLine(ReportOutput.Json(result.Report));
+                output.Out.WriteLine(OptimizationReportJson.Serialize(result.Report));
             }
             else
             {

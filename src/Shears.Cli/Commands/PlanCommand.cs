@@ -31,7 +31,7 @@ internal sealed class PlanCommand : ICliCommand
     {
         var model = new Argument<string>("model") { Description = "ONNX model to plan for" };
         var target = new Option<string>("--target") { Description = "Hardware profile name or file (default host: latency measured here)" };
-        var planner = new Option<string>("--planner") { Description = $"{string.Join(" | ", Planners.Default.Names)} (default latency)" };
+        var planner = new Option<string>("--planner") { Description = PlannerNames.Choices };
         var runtime = new Option<string>("--runtime") { Description = "ort (ONNX Runtime, default) | engine: where host latency is measured" };
         var threads = new Option<int>("--threads") { Description = "Threads inside one operator (default 1)", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
@@ -47,10 +47,7 @@ internal sealed class PlanCommand : ICliCommand
         command.SetAction(parse =>
         {
             var chosenBudget = budget.Budget(parse);
-            var plannerName = parse.GetValue(planner) ?? "latency";
-            var chosenPlanner = Planners.Default.Names.Contains(plannerName, StringComparer.OrdinalIgnoreCase)
-                ? Planners.Default.Find(plannerName)
-                : throw new UsageException($"--planner '{plannerName}': unknown planner; known: {string.Join(", ", Planners.Default.Names)}");
+            var chosenPlanner = PlannerNames.Find(parse.GetValue(planner));
             var settings = new LatencySettings
             {
                 Runtime = EnumOption.Parse("--runtime", parse.GetValue(runtime), Runtimes, LatencyRuntime.OnnxRuntime),

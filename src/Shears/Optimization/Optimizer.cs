@@ -33,7 +33,7 @@ public sealed class Optimizer
     /// <param name="target">The hardware the model is for.</param>
     /// <param name="costs">Takes MACs, parameters, bytes and latency (measured on the host, or predicted) at the budget's batches.</param>
     /// <param name="layerLatency">Per-layer measured latency for the report (a metered model with per-node timing); null to leave it out.</param>
-    /// <param name="layerPrediction">Per-layer predicted latency for the report (the target's latency model); null to leave it out.</param>
+    /// <param name="layerPrediction">The target's latency model: planners price candidates with it between measurements, and the report shows its per-layer figures; null to leave both to the cost meter.</param>
     public Optimizer(IPlanner planner, HardwareProfile target, CostMeter costs, ILatencyModel? layerLatency = null, ILatencyModel? layerPrediction = null)
     {
         ArgumentNullException.ThrowIfNull(planner);
@@ -205,6 +205,7 @@ public sealed class Optimizer
         Target = _target,
         Budget = budget,
         Costs = _costs,
+        Predictor = _layerPrediction,
         Reference = dense,
         Options = run.Options.Pruning,
         Train = run.Train,
@@ -321,6 +322,9 @@ public sealed class Optimizer
             Iterations = state.Records,
             Layers = Layers(run.Model, final, state.Decisions, options),
             Pareto = state.Candidates,
+            ParetoCostLabel = options.Budget.Kind == BudgetKind.Latency
+                ? string.Create(CultureInfo.InvariantCulture, $"latency at batch {options.Budget.Batches[0]} (ms)")
+                : options.Budget.Kind.ToString().ToLowerInvariant(),
             BudgetMet = met,
             StopReason = state.StopReason!,
             Notes = notes,

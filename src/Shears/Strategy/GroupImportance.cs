@@ -51,7 +51,7 @@ public sealed class GroupImportance
         return new GroupImportance(dependencies, groups, scores, scorer.Notes);
     }
 
-    /// <summary>Units group <paramref name="group"/> loses first, in order (lowest score first, ties by index), as <see cref="UnitSelector.Lowest"/> removes them.</summary>
+    /// <summary>Units group <paramref name="group"/> loses first, in order (lowest score first, ties by index), as <see cref="UnitSelector.Lowest(double[], int)"/> removes them.</summary>
     public int[] RemovalOrder(int group) => [.. Enumerable.Range(0, Scores[group].Length).OrderBy(u => Scores[group][u]).ThenBy(u => u)];
 
     /// <summary>

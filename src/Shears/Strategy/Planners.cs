@@ -18,8 +18,8 @@ public sealed class Planners
         }
     }
 
-    /// <summary>The planners Shears ships: uniform and latency (the others join as they are added).</summary>
-    public static Planners Default { get; } = new([new UniformPlanner(), new LatencyPlanner()]);
+    /// <summary>The planners Shears ships: uniform, latency, sensitivity and search.</summary>
+    public static Planners Default { get; } = new([new UniformPlanner(), new LatencyPlanner(), new SensitivityPlanner(), new SearchPlanner()]);
 
     /// <summary>The registered names, in registration order.</summary>
     public IReadOnlyList<string> Names => [.. _byName.Keys];
