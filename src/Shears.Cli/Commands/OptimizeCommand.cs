@@ -57,7 +57,7 @@ internal sealed class OptimizeCommand : ICliCommand
         var iterations = new Option<int>("--iterations") { Description = "Steps of the gradual schedule (default 4)", DefaultValueFactory = _ => 4 };
         var stepEpochs = new Option<int>("--epochs-per-iteration") { Description = "Fine-tuning epochs after each step (default 1)", DefaultValueFactory = _ => 1 };
         var finalEpochs = new Option<int>("--final-epochs") { Description = "Fine-tuning epochs after the last step (default 3)", DefaultValueFactory = _ => 3 };
-        var lr = new Option<float>("--lr") { Description = "Peak fine-tuning learning rate (default 0.001)", DefaultValueFactory = _ => 1e-3f };
+        var lr = new Option<float>("--lr") { Description = "Peak fine-tuning learning rate (default 0.0005)", DefaultValueFactory = _ => 5e-4f };
         var noControls = new Option<bool>("--no-controls") { Description = "Skip the dense control and the uniform baseline (faster; the report then compares with the input model only)" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for planning, fine-tuning and the validation split" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };

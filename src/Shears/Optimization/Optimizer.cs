@@ -256,7 +256,7 @@ public sealed class Optimizer
         var current = model;
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
-            var rate = run.Options.LearningRate * (0.05f + (0.95f * 0.5f * (1 + MathF.Cos(MathF.PI * (epoch - 1) / epochs))));
+            var rate = run.Options.LearningRate * 0.5f * (0.05f + (0.95f * 0.5f * (1 + MathF.Cos(MathF.PI * (epoch - 1) / epochs))));
             current = ShearsModel.From(current).FineTune(run.Train, Training(run, 1, seed + (ulong)epoch, new LearningRateSchedule.Constant(rate)), cancellation: cancellation).Model;
             var accuracy = ClassifierEvaluator.Evaluate(current, run.Validation, engine: run.Options.Engine).Accuracy;
             if (accuracy > best.Accuracy)
