@@ -103,7 +103,8 @@ internal sealed class DemoCommand : ICliCommand
             var speedups = string.Join(", ", report.Final.Cost.Latency.Select(l =>
                 $"{Fixed(report.Dense.Cost.LatencyAt(l.Batch) / l.Ms)}× at batch {l.Batch} ({Fixed(report.Dense.Cost.LatencyAt(l.Batch) * 1000)} → {Fixed(l.Ms * 1000)} µs)"));
             console.MarkupLine($"before: test accuracy {Percent(report.Dense.Accuracy)}, loss {Fixed(report.Dense.Loss)}; after: {Percent(report.Final.Accuracy)}, loss {Fixed(report.Final.Loss)}; measured speedup {Markup.Escape(speedups)}");
-            return report.BudgetMet ? 0 : OptimizeCommand.Unreachable;
+            // The demo shows the loop; a budget it misses is reported above, and the job itself succeeded.
+            return 0;
         });
         return command;
     }
