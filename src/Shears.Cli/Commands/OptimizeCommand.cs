@@ -21,12 +21,6 @@ internal sealed class OptimizeCommand : ICliCommand
     /// <summary>Exit code of a run whose budget could not be met (the best model found is still written).</summary>
     public const int Unreachable = 4;
 
-    private static readonly Dictionary<string, LatencyRuntime> Runtimes = new(StringComparer.Ordinal)
-    {
-        ["ort"] = LatencyRuntime.OnnxRuntime,
-        ["engine"] = LatencyRuntime.Engine,
-    };
-
     private static readonly Dictionary<string, PruningGranularity> Granularities = new(StringComparer.Ordinal)
     {
         ["channel"] = PruningGranularity.Channel,
@@ -78,7 +72,7 @@ internal sealed class OptimizeCommand : ICliCommand
             var chosenBudget = budget.Budget(parse);
             var settings = new LatencySettings
             {
-                Runtime = EnumOption.Parse("--runtime", parse.GetValue(runtime), Runtimes, LatencyRuntime.OnnxRuntime),
+                Runtime = RuntimeOption.Parse(parse.GetValue(runtime)),
                 Threads = parse.GetValue(threads) >= 1 ? parse.GetValue(threads) : throw new UsageException($"--threads {parse.GetValue(threads)} must be at least 1"),
             };
             var chosenPlanner = PlannerNames.Find(parse.GetValue(planner));

@@ -21,12 +21,6 @@ internal sealed class PlanCommand : ICliCommand
     /// <summary>The exit code of a plan that does not reach its budget (the best one found is still shown and written).</summary>
     public const int Unreachable = 4;
 
-    private static readonly Dictionary<string, LatencyRuntime> Runtimes = new(StringComparer.Ordinal)
-    {
-        ["ort"] = LatencyRuntime.OnnxRuntime,
-        ["engine"] = LatencyRuntime.Engine,
-    };
-
     public Command Build(CliOutput output)
     {
         var model = new Argument<string>("model") { Description = "ONNX model to plan for" };
@@ -50,7 +44,7 @@ internal sealed class PlanCommand : ICliCommand
             var chosenPlanner = PlannerNames.Find(parse.GetValue(planner));
             var settings = new LatencySettings
             {
-                Runtime = EnumOption.Parse("--runtime", parse.GetValue(runtime), Runtimes, LatencyRuntime.OnnxRuntime),
+                Runtime = RuntimeOption.Parse(parse.GetValue(runtime)),
                 Threads = Positive(parse.GetValue(threads)),
             };
             var planFile = parse.GetValue(outPath) is { } p ? OutputPath.Writable(p) : null;

@@ -13,12 +13,6 @@ namespace Shears.Cli.Commands;
 /// </summary>
 internal sealed class ProfileCommand : ICliCommand
 {
-    private static readonly Dictionary<string, LatencyRuntime> Runtimes = new(StringComparer.Ordinal)
-    {
-        ["ort"] = LatencyRuntime.OnnxRuntime,
-        ["engine"] = LatencyRuntime.Engine,
-    };
-
     private static readonly Dictionary<string, TimingClock> Clocks = new(StringComparer.Ordinal)
     {
         ["wall"] = TimingClock.Wall,
@@ -44,7 +38,7 @@ internal sealed class ProfileCommand : ICliCommand
         {
             var settings = new LatencySettings
             {
-                Runtime = EnumOption.Parse("--runtime", parse.GetValue(runtime), Runtimes, LatencyRuntime.OnnxRuntime),
+                Runtime = RuntimeOption.Parse(parse.GetValue(runtime)),
                 Threads = Positive("--threads", parse.GetValue(threads)),
                 Batch = Positive("--batch", parse.GetValue(batch)),
             };

@@ -15,17 +15,7 @@ internal sealed class CheckpointStore
 {
     private const string StateFile = "state.json";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters =
-        {
-            new PruningGranularityNames.JsonConverter(),
-            new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false),
-        },
-    };
+    private static readonly JsonSerializerOptions Json = new(PlanJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
 
     public CheckpointStore(string reportFolder)
     {

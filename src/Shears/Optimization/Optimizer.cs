@@ -267,19 +267,20 @@ public sealed class Optimizer
         return best;
     }
 
-    private ModelSnapshot Snapshot(string label, Model model, OptimizationRun run, double epochs)
+    // The cost is measured here unless the caller has a better figure (the interleaved final comparison).
+    private ModelSnapshot Snapshot(string label, Model model, OptimizationRun run, double epochs, ModelCost? cost = null)
     {
         var metrics = ClassifierEvaluator.Evaluate(model, run.Test, engine: run.Options.Engine);
-        return new ModelSnapshot { Label = label, Accuracy = metrics.Accuracy, Loss = metrics.Loss, Cost = _costs.Measure(model), Epochs = epochs };
+        return new ModelSnapshot { Label = label, Accuracy = metrics.Accuracy, Loss = metrics.Loss, Cost = cost ?? _costs.Measure(model), Epochs = epochs };
     }
 
     private OptimizationReport Report(OptimizationRun run, OptimizationState state, Model final, TimeSpan elapsed)
     {
         var options = run.Options;
         var (denseCost, finalCost) = Compare(run.Model, final);
-        var dense = Snapshot("input model", run.Model, run, 0) with { Cost = denseCost };
+        var dense = Snapshot("input model", run.Model, run, 0, denseCost);
         var epochs = state.Records.Sum(r => r.Epochs) + state.FinalEpochsKept;
-        var optimised = Snapshot("optimised", final, run, epochs) with { Cost = finalCost };
+        var optimised = Snapshot("optimised", final, run, epochs, finalCost);
         var notes = new List<string>();
         var met = CostMeter.Meets(optimised.Cost, denseCost, options.Budget);
         if (!met)

@@ -9,7 +9,8 @@ namespace Shears.Pruning;
 /// </summary>
 public static class PlanJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    // Shared with the other JSON files that hold plans (checkpoint state, plan summaries), which accept unknown fields.
+    internal static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,

@@ -88,13 +88,7 @@ public sealed record PlanSummary
     /// <summary>The summary as indented camelCase JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new PruningGranularityNames.JsonConverter() },
-    };
+    private static readonly JsonSerializerOptions JsonOptions = new(PlanJson.Options) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip };
 
     private sealed record Row(string Name, string Op, long? Channels, double? Sparsity, double Ms, long Macs, long Parameters);
 
