@@ -76,11 +76,15 @@ public sealed class OptimizeCommandTests(FashionMnistSubset subset) : IClassFixt
         using var folder = new TemporaryFolder();
         var input = folder.Model(Architecture.Mlp, "mlp.onnx");
 
-        var run = CliRun.Of(["optimize", input, "--data", subset.Folder, "--params", "0.001x", "--iterations", "2", "-o", folder.File("out.onnx"), "--report", folder.File("report"), .. Quick]);
+        var run = CliRun.Of(["optimize", input, "--data", subset.Folder, "--params", "0.001x", "--iterations", "4", "--max-epochs", "3", "-o", folder.File("out.onnx"), "--report", folder.File("report"), .. Quick]);
 
         Assert.True(run.ExitCode == 4, run.Error + run.Out);
         Assert.True(File.Exists(folder.File("out.onnx")));
         Assert.Contains("budget not met", run.Out, StringComparison.Ordinal);
+        // Two one-epoch steps and the one final epoch fill the cap of three; a third step would not fit.
+        Assert.Contains("fine-tuning cap of 3 epochs reached", run.Out, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder.File("report"), "report.json")));
+        Assert.Equal(2, json.RootElement.GetProperty("iterations").GetArrayLength());
     }
 
     [Theory]

@@ -51,7 +51,9 @@ internal sealed class OptimizeCommand : ICliCommand
         var iterations = new Option<int>("--iterations") { Description = "Steps of the gradual schedule (default 4)", DefaultValueFactory = _ => 4 };
         var stepEpochs = new Option<int>("--epochs-per-iteration") { Description = "Fine-tuning epochs after each step (default 1)", DefaultValueFactory = _ => 1 };
         var finalEpochs = new Option<int>("--final-epochs") { Description = "Fine-tuning epochs after the last step (default 3)", DefaultValueFactory = _ => 3 };
-        var lr = new Option<float>("--lr") { Description = "Peak fine-tuning learning rate (default 0.0005)", DefaultValueFactory = _ => 5e-4f };
+        var maxEpochs = new Option<int>("--max-epochs") { Description = "Most fine-tuning epochs in all, retried steps included (default 10)", DefaultValueFactory = _ => 10 };
+        var lr = new Option<float>("--lr") { Description = "Peak fine-tuning learning rate (default 0.002)", DefaultValueFactory = _ => 2e-3f };
+        var distill = new Option<float>("--distill") { Description = "Share of the fine-tuning loss learnt from the input model's outputs, 0 to 1 (default 0: labels only; 0.7 is a common choice)", DefaultValueFactory = _ => 0f };
         var noControls = new Option<bool>("--no-controls") { Description = "Skip the dense control and the uniform baseline (faster; the report then compares with the input model only)" };
         var seed = new Option<ulong>("--seed") { Description = "Seed for planning, fine-tuning and the validation split" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
@@ -59,7 +61,7 @@ internal sealed class OptimizeCommand : ICliCommand
         var data = new DataOption(defaultValidationSplit: 0.1);
         var command = new Command("optimize", "Prune, fine-tune, evaluate and adjust until a latency, MACs, parameter or size budget is met; writes the model and a report.")
         {
-            model, outPath, report, resume, target, planner, granularity, criterion, runtime, threads, iterations, stepEpochs, finalEpochs, lr, noControls, seed, json,
+            model, outPath, report, resume, target, planner, granularity, criterion, runtime, threads, iterations, stepEpochs, finalEpochs, maxEpochs, lr, distill, noControls, seed, json,
         };
         budget.AddTo(command, accuracy: true);
         data.AddTo(command);
@@ -83,7 +85,9 @@ internal sealed class OptimizeCommand : ICliCommand
                 Iterations = parse.GetValue(iterations),
                 EpochsPerIteration = parse.GetValue(stepEpochs),
                 FinalEpochs = parse.GetValue(finalEpochs),
+                MaxEpochs = parse.GetValue(maxEpochs),
                 LearningRate = parse.GetValue(lr),
+                DistillationWeight = parse.GetValue(distill) is >= 0 and <= 1 and var weight ? weight : throw new UsageException($"--distill {parse.GetValue(distill)} must be between 0 and 1"),
                 DenseControl = !parse.GetValue(noControls),
                 UniformBaseline = !parse.GetValue(noControls),
                 Seed = parse.GetValue(seed),

@@ -9,6 +9,7 @@ using Shears.Hardware;
 using Shears.Hardware.Latency;
 using Shears.IR;
 using Shears.Onnx;
+using Shears.Preprocessing;
 using Shears.Pruning;
 using Shears.Strategy;
 
@@ -70,6 +71,13 @@ public sealed class Optimizer
             cancellation.ThrowIfCancellationRequested();
             progress?.Report(new OperationProgress("optimising", Math.Min(state.Step, options.Iterations), total,
                 $"iteration {state.Records.Count + 1}: step {state.Step + 1} of {options.Iterations}"));
+            // The fine-tuning spent stays within the cap, the final phase's epochs reserved.
+            if (state.Records.Sum(r => r.Epochs) + options.EpochsPerIteration + options.FinalEpochs > options.MaxEpochs)
+            {
+                state = state with { StopReason = string.Create(CultureInfo.InvariantCulture, $"fine-tuning cap of {options.MaxEpochs} epochs reached") };
+                store.Save(state);
+                break;
+            }
             state = Iterate(run, state, store, progress, cancellation);
             store.Save(state);
         }
@@ -83,17 +91,17 @@ public sealed class Optimizer
         }
         if (options.DenseControl && state.DenseControl is null)
         {
-            progress?.Report(new OperationProgress("optimising", options.Iterations + 1, total, $"dense control, {options.TotalEpochs} epochs"));
-            var control = FineTune(run.Model, run, options.TotalEpochs, SeedOf(options, 2_000), cancellation);
-            state = state with { DenseControl = Snapshot("dense control", control, run, options.TotalEpochs) };
+            progress?.Report(new OperationProgress("optimising", options.Iterations + 1, total, $"dense control, {Spent(state, options)} epochs"));
+            var control = FineTune(run.Model, run, Spent(state, options), SeedOf(options, 2_000), cancellation, distil: false);
+            state = state with { DenseControl = Snapshot("dense control", control, run, Spent(state, options)) };
             store.Save(state);
         }
         if (options.UniformBaseline && state.UniformBaseline is null && _planner is not UniformPlanner)
         {
-            progress?.Report(new OperationProgress("optimising", options.Iterations + 2, total, $"uniform baseline, {options.TotalEpochs} epochs"));
-            var plan = new UniformPlanner().Plan(Request(run, run.Model, state.DenseCost, PlanningBudget(options, Final(options.Budget, state.DenseCost))), cancellation: cancellation);
-            var baseline = FineTune(Pruner.Apply(run.Model, plan.Plan, options.Pruning.Shapes), run, options.TotalEpochs, SeedOf(options, 3_000), cancellation);
-            state = state with { UniformBaseline = Snapshot("uniform baseline", baseline, run, options.TotalEpochs) };
+            progress?.Report(new OperationProgress("optimising", options.Iterations + 2, total, $"uniform baseline, {Spent(state, options)} epochs"));
+            var plan = new UniformPlanner().Plan(Request(run, Starting(run), state.DenseCost, PlanningBudget(options, Final(options.Budget, state.DenseCost))), cancellation: cancellation);
+            var baseline = FineTune(Pruner.Apply(Starting(run), plan.Plan, options.Pruning.Shapes), run, Spent(state, options), SeedOf(options, 3_000), cancellation);
+            state = state with { UniformBaseline = Snapshot("uniform baseline", baseline, run, Spent(state, options)) };
             store.Save(state);
         }
         progress?.Report(new OperationProgress("optimising", total, total, "measuring the result"));
@@ -127,11 +135,28 @@ public sealed class Optimizer
         var scheduled = step <= options.Iterations
             ? PruningSchedule.Fraction(step, options.Iterations, final, options.ScheduleExponent)
             : state.AcceptedFraction * Math.Clamp(1 / CostMeter.Ratio(currentCost, state.DenseCost, options.Budget), 0.5, 0.95);
-        // A retry after the accuracy floor broke cuts half as far again from the last accepted point.
-        var target = state.AcceptedFraction - ((state.AcceptedFraction - scheduled) / Math.Pow(2, state.Adjustments));
-        var planned = _planner.Plan(Request(run, current, state.DenseCost, PlanningBudget(options, target)) with { Seed = SeedOf(options, (ulong)index) }, progress, cancellation);
+        // A retry after the accuracy floor broke cuts half as far again from the last accepted point, and again while
+        // its plan is no gentler than a cut already rejected (channel multiples make nearby targets the same plan).
+        var rejected = state.Records.Reverse().TakeWhile(r => !r.Accepted).ToList();
+        var adjustments = state.Adjustments;
+        double target;
+        PlannerResult planned;
+        Model pruned;
+        while (true)
+        {
+            target = state.AcceptedFraction - ((state.AcceptedFraction - scheduled) / Math.Pow(2, adjustments));
+            planned = _planner.Plan(Request(run, current, state.DenseCost, PlanningBudget(options, target)) with { Seed = SeedOf(options, (ulong)index) }, progress, cancellation);
+            pruned = Pruner.Apply(current, planned.Plan, options.Pruning.Shapes);
+            if (!NoGentlerThanRejected(pruned, rejected))
+            {
+                break;
+            }
+            if (++adjustments > options.MaxAdjustments)
+            {
+                return state with { Adjustments = adjustments, StopReason = "accuracy floor reached" };
+            }
+        }
         store.SavePlan(planned.Plan, string.Create(CultureInfo.InvariantCulture, $"iteration-{index:000}.plan.json"));
-        var pruned = Pruner.Apply(current, planned.Plan, options.Pruning.Shapes);
         var tuned = FineTune(pruned, run, options.EpochsPerIteration, SeedOf(options, 100 + (ulong)index), cancellation);
         var validation = ClassifierEvaluator.Evaluate(tuned, run.Validation, engine: options.Engine);
         var cost = _costs.Measure(tuned);
@@ -153,7 +178,7 @@ public sealed class Optimizer
         {
             var note = string.Create(CultureInfo.InvariantCulture,
                 $"rejected: validation accuracy {validation.Accuracy * 100:0.00}% is below the floor {f * 100:0.00}%");
-            var adjustments = state.Adjustments + 1;
+            adjustments++;
             return state with
             {
                 Records = [.. state.Records, Record(false, note)],
@@ -193,6 +218,19 @@ public sealed class Optimizer
         };
     }
 
+    // A plan is no gentler than a rejected cut when it leaves at most that cut's MACs and non-zero parameters.
+    private static bool NoGentlerThanRejected(Model pruned, IReadOnlyList<IterationRecord> rejected)
+    {
+        if (rejected.Count == 0)
+        {
+            return false;
+        }
+        var analysis = ModelAnalyzer.Analyze(pruned);
+        var macs = analysis.Macs;
+        var parameters = analysis.Parameters - Sparsity.Of(pruned).Zeros;
+        return rejected.Any(r => macs <= r.Cost.Macs && parameters <= r.Cost.Parameters);
+    }
+
     private static IReadOnlyList<PlanDecision> Merge(IReadOnlyList<PlanDecision> earlier, IReadOnlyList<PlanDecision> latest)
     {
         var keys = latest.Select(d => d.Group).ToHashSet(StringComparer.Ordinal);
@@ -225,13 +263,24 @@ public sealed class Optimizer
     private static double Final(PruningBudget budget, ModelCost dense) =>
         budget.Fraction ?? Math.Min(1, (budget.Kind == BudgetKind.Latency ? budget.Batches : [1]).Min(b => budget.Limit!.Value / dense.Of(budget.Kind, b)));
 
+    // Epochs the pruned model was fine-tuned for, rejected steps included: what the controls get too.
+    private static int Spent(OptimizationState state, OptimizationOptions options) => (int)Math.Ceiling(state.Records.Sum(r => r.Epochs)) + options.FinalEpochs;
+
     private static Model Current(OptimizationRun run, OptimizationState state, CheckpointStore store) =>
-        state.CurrentModel is { } name ? store.LoadModel(name) : run.Model;
+        state.CurrentModel is { } name ? store.LoadModel(name) : Starting(run);
+
+    // The pruned models start from the input with its normalisation folded into the first layer (when that is exact):
+    // the same function with two nodes fewer. The budget stays relative to the input as given.
+    private static Model Starting(OptimizationRun run) =>
+        run.Options.FoldInputNormalization ? InputNormalizationFolding.Apply(run.Model) : run.Model;
 
     private static ulong SeedOf(OptimizationOptions options, ulong stream) => unchecked((options.Seed * 1_000_003UL) + stream);
 
-    private static TrainingOptions Training(OptimizationRun run, int epochs, ulong seed, LearningRateSchedule schedule) => new()
+    private static TrainingOptions Training(OptimizationRun run, int epochs, ulong seed, LearningRateSchedule schedule, bool distil = true) => new()
     {
+        Distillation = distil && run.Options.DistillationWeight > 0
+            ? new Distillation(run.Model) { Weight = run.Options.DistillationWeight, Temperature = run.Options.DistillationTemperature }
+            : null,
         Epochs = epochs,
         BatchSize = run.Options.BatchSize,
         Seed = seed,
@@ -239,14 +288,14 @@ public sealed class Optimizer
         Engine = run.Options.Engine,
     };
 
-    private static Model FineTune(Model model, OptimizationRun run, int epochs, ulong seed, CancellationToken cancellation)
+    private static Model FineTune(Model model, OptimizationRun run, int epochs, ulong seed, CancellationToken cancellation, bool distil = true)
     {
         if (epochs == 0)
         {
             return model;
         }
         var rate = run.Options.LearningRate;
-        return ShearsModel.From(model).FineTune(run.Train, Training(run, epochs, seed, new LearningRateSchedule.Cosine(rate, rate * 0.05f)), cancellation: cancellation).Model;
+        return ShearsModel.From(model).FineTune(run.Train, Training(run, epochs, seed, new LearningRateSchedule.Cosine(rate, rate * 0.05f), distil), cancellation: cancellation).Model;
     }
 
     // Epoch by epoch on a decaying rate, keeping the epoch the validation split likes best (the starting model counts too).
@@ -301,7 +350,11 @@ public sealed class Optimizer
                 $"validation accuracy fell {(state.DenseValidationAccuracy - state.FinalValidationAccuracy) * 100:0.00} points, more than the {drop:0.00} allowed"));
         }
         notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"{epochs:0} of {options.TotalEpochs} fine-tuning epochs kept (the final phase kept {state.FinalEpochsKept} of {options.FinalEpochs}); run took {elapsed.TotalSeconds:0} s in this process"));
+            $"{Spent(state, options)} fine-tuning epochs spent of the {options.MaxEpochs} allowed (the final phase kept its best epoch, {state.FinalEpochsKept} of {options.FinalEpochs}); the dense control and uniform baseline got as many; run took {elapsed.TotalSeconds:0} s in this process"));
+        if (run.Options.FoldInputNormalization && !ReferenceEquals(Starting(run), run.Model))
+        {
+            notes.Add("the input normalisation (x − mean) / std is folded into the first layer's weights: the model still takes raw inputs, with two nodes fewer");
+        }
         notes.Add($"plans of every iteration are in plans/, each re-applicable with `shears prune --plan` to the model of the iteration before it (checkpoints/)");
         var latency = state.DenseCost.Latency.FirstOrDefault()?.Source ?? "no latency taken";
         return new OptimizationReport
@@ -405,7 +458,7 @@ public sealed class Optimizer
         text.Append(Convert.ToHexStringLower(SHA256.HashData(OnnxWriter.ToBytes(run.Model)))).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"{run.Train.Count} {run.Validation.Count} {run.Test.Count}\n");
         text.Append(CultureInfo.InvariantCulture, $"{o.Budget} {o.Budget.Kind} {o.Budget.Fraction} {o.Budget.Limit} {o.MaxAccuracyDrop} {o.Iterations} {o.ScheduleExponent} {o.EpochsPerIteration} {o.FinalEpochs} ");
-        text.Append(CultureInfo.InvariantCulture, $"{o.Patience} {o.IntermediateSlack} {o.MaxAdjustments} {o.LearningRate} {o.BatchSize} {o.LatencyMargin} {o.Seed} {o.DenseControl} {o.UniformBaseline} {o.Latency.Key}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{o.Patience} {o.IntermediateSlack} {o.MaxAdjustments} {o.LearningRate} {o.BatchSize} {o.LatencyMargin} {o.Seed} {o.DenseControl} {o.UniformBaseline} {o.DistillationWeight} {o.DistillationTemperature} {o.FoldInputNormalization} {o.MaxEpochs} {o.Latency.Key}\n");
         text.Append(o.Pruning with { Shapes = null, Ignore = [] }).Append('\n').AppendJoin(',', o.Pruning.Ignore);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }

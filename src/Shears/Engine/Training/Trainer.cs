@@ -15,6 +15,7 @@ public sealed class Trainer
     private readonly Model _model;
     private readonly TrainingOptions _options;
     private readonly Dictionary<int, ExecutionPlan> _plans = [];
+    private readonly Dictionary<int, ExecutionPlan> _teacherPlans = [];
     private readonly string _input;
     private readonly string _output;
     private readonly List<EpochResult> _history = [];
@@ -94,6 +95,11 @@ public sealed class Trainer
                 var classes = logits.Length / count;
                 var gradient = GradientBuffer(logits.Length);
                 var (batchLoss, batchCorrect) = loss.Compute(logits.Floats, classes, labels, count, gradient);
+                if (_options.Distillation is { } distillation)
+                {
+                    var teacher = TeacherLogits(distillation, input, count, data.SampleShape, logits.Length);
+                    batchLoss = distillation.Combine(batchLoss, logits.Floats, teacher, classes, count, gradient);
+                }
                 Parameters.ZeroGrads();
                 plan.Backward(new Dictionary<string, float[]>(1) { [_output] = gradient });
                 rate = _options.Schedule.At(step++, totalSteps, stepsPerEpoch);
@@ -111,6 +117,27 @@ public sealed class Trainer
             _history.Add(result);
         }
         return results;
+    }
+
+    // The teacher runs in inference on the very batch the student sees (its own plan, its own weights).
+    private ReadOnlySpan<float> TeacherLogits(Distillation distillation, EngineTensor input, int count, IReadOnlyList<int> sampleShape, int length)
+    {
+        var teacherModel = distillation.Teacher;
+        var output = distillation.TeacherOutputName ?? teacherModel.Graph.Outputs.FirstOrDefault()?.Name ?? throw new ShearsException("the teacher has no outputs");
+        var teacherInput = SingleInput(teacherModel);
+        if (!_teacherPlans.TryGetValue(count, out var plan))
+        {
+            var perSample = InputLayout.Resolve(teacherModel, teacherInput, sampleShape);
+            plan = ExecutionPlan.Compile(teacherModel, new Dictionary<string, int[]> { [teacherInput] = [count, .. perSample] }, engine: _options.Engine);
+            _teacherPlans[count] = plan;
+        }
+        var sampleSize = sampleShape.Aggregate(1, (a, b) => a * b);
+        input.Floats.AsSpan(0, count * sampleSize).CopyTo(plan.Input(teacherInput).Floats);
+        plan.Forward();
+        var logits = plan.Output(output);
+        return logits.Length == length
+            ? logits.Floats.AsSpan(0, length)
+            : throw new ShearsException($"the teacher gives {logits.Length / count} outputs per sample, the model {length / count}");
     }
 
     private float[] GradientBuffer(int length)

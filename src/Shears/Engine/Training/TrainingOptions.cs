@@ -21,6 +21,9 @@ public sealed record TrainingOptions
     /// <summary>Label smoothing ε of the loss, in [0, 1); 0 by default.</summary>
     public float LabelSmoothing { get; init; }
 
+    /// <summary>A teacher whose softened outputs the model also learns; none by default.</summary>
+    public Distillation? Distillation { get; init; }
+
     /// <summary>Input to feed (default: the model's only runtime input).</summary>
     public string? InputName { get; init; }
 
@@ -46,5 +49,6 @@ public sealed record TrainingOptions
         {
             throw new ShearsException($"label smoothing must be in [0, 1), not {LabelSmoothing}");
         }
+        Distillation?.Validate();
     }
 }
