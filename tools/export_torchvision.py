@@ -8,7 +8,7 @@ already exists in the output folder is kept, so the folder works as a cache.
 Usage: tools/export_torchvision.py --out DIR [--opset 13] [--size 224] [--dynamic-batch]
                                    [--dynamic-sequence] [--external-data] MODEL [MODEL ...]
 MODEL is a torchvision.models name (resnet18, vit_b_16, ...) or one of: transformer_encoder,
-upsample_net, convtranspose_net, mlp_784.
+upsample_net, convtranspose_net, mlp_784, vit_tiny.
 --size sets the image side (vision transformers are built for it); a size other than 224 is
 part of the file name (_s64). --dynamic-sequence makes the token axis of transformer_encoder
 symbolic ("sequence"), so shapes computed from it stay computed in the exported graph.
@@ -38,6 +38,13 @@ class TransformerEncoderNet(nn.Module):
     def forward(self, tokens):
         x = self.encoder(self.embed(tokens))
         return self.head(self.norm(x).mean(dim=1))
+
+
+def vit_tiny():
+    """torchvision's VisionTransformer at toy size (32×32 images, 16 patches, 2 layers of 4 heads):
+    the export of vit_b_16, class token and all, in a few hundred kilobytes."""
+    return torchvision.models.VisionTransformer(image_size=32, patch_size=8, num_layers=2, num_heads=4,
+                                                hidden_dim=64, mlp_dim=128, num_classes=10)
 
 
 class UpsampleNet(nn.Module):
@@ -83,6 +90,7 @@ CUSTOM = {
     "upsample_net": (UpsampleNet, lambda b, s: torch.randn(b, 3, 32, 32)),
     "convtranspose_net": (ConvTransposeNet, lambda b, s: torch.randn(b, 3, 32, 32)),
     "mlp_784": (Mlp784, lambda b, s: torch.randn(b, 1, 28, 28)),
+    "vit_tiny": (vit_tiny, lambda b, s: torch.randn(b, 3, 32, 32)),
 }
 
 

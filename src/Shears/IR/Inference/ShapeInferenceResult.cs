@@ -26,6 +26,10 @@ public sealed class ShapeInferenceResult
     /// <summary>Shape values that are not constant, element by element (known, symbolic or unknown).</summary>
     internal Dictionary<string, SymbolicVector> SymbolicValues { get; }
 
+    /// <summary>A node output's elements when it is a shape value, known or symbolic; null when inference has none.</summary>
+    internal SymbolicVector? SymbolicOf(string name) =>
+        SymbolicValues.TryGetValue(name, out var value) ? value : ConstantValues.TryGetValue(name, out var constant) ? SymbolicVector.From(constant) : null;
+
     /// <summary>Names of node outputs whose contents are known without running the model.</summary>
     public IEnumerable<string> ConstantNames => ConstantValues.Keys;
 
