@@ -6,9 +6,12 @@ with constant folding, which folds BatchNormalization into the preceding Conv. A
 already exists in the output folder is kept, so the folder works as a cache.
 
 Usage: tools/export_torchvision.py --out DIR [--opset 13] [--size 224] [--dynamic-batch]
-                                   [--external-data] MODEL [MODEL ...]
+                                   [--dynamic-sequence] [--external-data] MODEL [MODEL ...]
 MODEL is a torchvision.models name (resnet18, vit_b_16, ...) or one of: transformer_encoder,
-upsample_net, convtranspose_net, mlp_784.
+upsample_net, convtranspose_net, mlp_784, vit_tiny.
+--size sets the image side (vision transformers are built for it); a size other than 224 is
+part of the file name (_s64). --dynamic-sequence makes the token axis of transformer_encoder
+symbolic ("sequence"), so shapes computed from it stay computed in the exported graph.
 """
 import argparse
 import os
@@ -35,6 +38,13 @@ class TransformerEncoderNet(nn.Module):
     def forward(self, tokens):
         x = self.encoder(self.embed(tokens))
         return self.head(self.norm(x).mean(dim=1))
+
+
+def vit_tiny():
+    """torchvision's VisionTransformer at toy size (32×32 images, 16 patches, 2 layers of 4 heads):
+    the export of vit_b_16, class token and all, in a few hundred kilobytes."""
+    return torchvision.models.VisionTransformer(image_size=32, patch_size=8, num_layers=2, num_heads=4,
+                                                hidden_dim=64, mlp_dim=128, num_classes=10)
 
 
 class UpsampleNet(nn.Module):
@@ -80,6 +90,7 @@ CUSTOM = {
     "upsample_net": (UpsampleNet, lambda b, s: torch.randn(b, 3, 32, 32)),
     "convtranspose_net": (ConvTransposeNet, lambda b, s: torch.randn(b, 3, 32, 32)),
     "mlp_784": (Mlp784, lambda b, s: torch.randn(b, 1, 28, 28)),
+    "vit_tiny": (vit_tiny, lambda b, s: torch.randn(b, 3, 32, 32)),
 }
 
 
@@ -94,6 +105,8 @@ def build(name, size):
     if name.startswith("inception_v3") or name == "googlenet":
         kwargs["aux_logits"] = False
         kwargs["init_weights"] = True
+    if name.startswith("vit_"):
+        kwargs["image_size"] = size
     side = 299 if name.startswith("inception_v3") else size
     return builder(weights=None, **kwargs), torch.randn(1, 3, side, side)
 
@@ -110,8 +123,15 @@ def randomize_zero_weights(model):
                 parameter.normal_(0.0, 0.02)
 
 
-def export(name, out_dir, opset, size, dynamic_batch, external_data):
-    suffix = f"_op{opset}" + ("_dyn" if dynamic_batch else "") + ("_ext" if external_data else "")
+# Models whose input axis 1 is a token sequence.
+SEQUENCE_MODELS = {"transformer_encoder"}
+
+
+def export(name, out_dir, opset, size, dynamic_batch, dynamic_sequence, external_data):
+    if dynamic_sequence and name not in SEQUENCE_MODELS:
+        raise SystemExit(f"error: --dynamic-sequence needs a sequence model ({', '.join(sorted(SEQUENCE_MODELS))}), not '{name}'")
+    suffix = (f"_op{opset}" + (f"_s{size}" if size != 224 else "") + ("_dyn" if dynamic_batch else "")
+              + ("_seq" if dynamic_sequence else "") + ("_ext" if external_data else ""))
     target = os.path.join(out_dir, f"{name}{suffix}.onnx")
     if os.path.exists(target):
         return target
@@ -120,8 +140,9 @@ def export(name, out_dir, opset, size, dynamic_batch, external_data):
     model.eval()
     randomize_zero_weights(model)
     axes = None
-    if dynamic_batch:
-        axes = {"input": {0: "batch"}, "output": {0: "batch"}}
+    if dynamic_batch or dynamic_sequence:
+        input_axes = ({0: "batch"} if dynamic_batch else {}) | ({1: "sequence"} if dynamic_sequence else {})
+        axes = {"input": input_axes, "output": {0: "batch"} if dynamic_batch else {}}
     # Export to a temporary name first so an interrupted export never leaves a partial cache entry.
     fd, temporary = tempfile.mkstemp(suffix=".onnx", dir=out_dir)
     os.close(fd)
@@ -150,13 +171,14 @@ def main():
     parser.add_argument("--opset", type=int, default=13)
     parser.add_argument("--size", type=int, default=224)
     parser.add_argument("--dynamic-batch", action="store_true")
+    parser.add_argument("--dynamic-sequence", action="store_true")
     parser.add_argument("--external-data", action="store_true")
     parser.add_argument("models", nargs="+")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     for name in args.models:
-        print(export(name, args.out, args.opset, args.size, args.dynamic_batch, args.external_data))
+        print(export(name, args.out, args.opset, args.size, args.dynamic_batch, args.dynamic_sequence, args.external_data))
     return 0
 
 

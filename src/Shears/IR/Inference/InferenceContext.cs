@@ -54,6 +54,9 @@ internal sealed class InferenceContext
     /// <summary>Input i's contents; when unknown the node's outputs stay unknown.</summary>
     public ConstantValue RequireConstant(int i) => Constant(i) ?? throw new UnknownShapeSignal();
 
+    /// <summary>Input i's elements when it is a shape value (a small integer scalar or vector), known or symbolic.</summary>
+    public SymbolicVector? Symbolic(int i) => Node.Input(i) is { } name ? _engine.SymbolicOf(name) : null;
+
     public long Int(string name, long fallback) => Node.GetInt(name, fallback);
 
     public float Float(string name, float fallback) => Node.GetFloat(name, fallback);
@@ -77,6 +80,15 @@ internal sealed class InferenceContext
         if (HasOutput(i))
         {
             _engine.RecordConstant(Node.Outputs[i], value);
+        }
+    }
+
+    /// <summary>Records output i as a shape value; fully known elements make it a constant.</summary>
+    public void SetSymbolic(int i, SymbolicVector value)
+    {
+        if (HasOutput(i))
+        {
+            _engine.RecordSymbolic(Node.Outputs[i], value);
         }
     }
 

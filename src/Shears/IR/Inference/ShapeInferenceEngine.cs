@@ -8,6 +8,7 @@ internal sealed class ShapeInferenceEngine
     private readonly ShapeInferenceOptions _options;
     private readonly Dictionary<string, ValueInfo> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConstantValue> _constants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SymbolicVector> _symbolic = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConstantValue?> _initializerCache = new(StringComparer.Ordinal);
     private readonly List<string> _warnings = [];
     private readonly List<DimAssumption> _assumptions = [];
@@ -74,7 +75,7 @@ internal sealed class ShapeInferenceEngine
         {
             _warnings.Add($"{unknown.Count} values have no concrete shape (first: {string.Join(", ", unknown.Take(3))})");
         }
-        return new ShapeInferenceResult(_values, _constants, _warnings, _assumptions);
+        return new ShapeInferenceResult(_values, _constants, _symbolic, _warnings, _assumptions);
     }
 
     private ValueInfo BindInput(ValueInfo input)
@@ -141,6 +142,22 @@ internal sealed class ShapeInferenceEngine
     }
 
     public void Record(string name, DataType type, Shape? shape) => _values[name] = new ValueInfo(name, type, shape);
+
+    /// <summary>A shape value's elements: recorded as partly symbolic, or from a small integer constant.</summary>
+    public SymbolicVector? SymbolicOf(string name) =>
+        _symbolic.TryGetValue(name, out var value) ? value : ConstantOf(name) is { } constant ? SymbolicVector.From(constant) : null;
+
+    /// <summary>Records a shape value; one whose elements are all known becomes a constant.</summary>
+    public void RecordSymbolic(string name, SymbolicVector value)
+    {
+        if (value.ToConstant() is { } constant)
+        {
+            RecordConstant(name, constant);
+            return;
+        }
+        _values[name] = new ValueInfo(name, value.Type, Shape.Of(value.Dims));
+        _symbolic[name] = value;
+    }
 
     public void RecordConstant(string name, ConstantValue value)
     {

@@ -3,11 +3,12 @@ namespace Shears.IR.Inference;
 /// <summary>Types and shapes of every value in a graph, the values known as constants, and warnings.</summary>
 public sealed class ShapeInferenceResult
 {
-    internal ShapeInferenceResult(Dictionary<string, ValueInfo> values, Dictionary<string, ConstantValue> constants, List<string> warnings, List<DimAssumption> assumptions)
+    internal ShapeInferenceResult(Dictionary<string, ValueInfo> values, Dictionary<string, ConstantValue> constants, Dictionary<string, SymbolicVector> symbolic, List<string> warnings, List<DimAssumption> assumptions)
     {
         Assumptions = assumptions;
         Values = values;
         ConstantValues = constants;
+        SymbolicValues = symbolic;
         Warnings = warnings;
     }
 
@@ -21,6 +22,13 @@ public sealed class ShapeInferenceResult
     public IReadOnlyList<DimAssumption> Assumptions { get; }
 
     internal Dictionary<string, ConstantValue> ConstantValues { get; }
+
+    /// <summary>Shape values that are not constant, element by element (known, symbolic or unknown).</summary>
+    internal Dictionary<string, SymbolicVector> SymbolicValues { get; }
+
+    /// <summary>A node output's elements when it is a shape value, known or symbolic; null when inference has none.</summary>
+    internal SymbolicVector? SymbolicOf(string name) =>
+        SymbolicValues.TryGetValue(name, out var value) ? value : ConstantValues.TryGetValue(name, out var constant) ? SymbolicVector.From(constant) : null;
 
     /// <summary>Names of node outputs whose contents are known without running the model.</summary>
     public IEnumerable<string> ConstantNames => ConstantValues.Keys;

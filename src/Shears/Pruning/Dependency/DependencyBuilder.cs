@@ -14,6 +14,7 @@ internal sealed class DependencyBuilder
 {
     private readonly Graph _graph;
     private readonly ShapeInferenceResult _shapes;
+    private readonly ShapeInferenceResult _symbolic;
     private readonly CouplingPolicy _policy;
     private readonly long _opset;
     private readonly UnionFind _elements = new();
@@ -23,9 +24,12 @@ internal sealed class DependencyBuilder
     private readonly HashSet<int> _sourceElements = [];
     private readonly HashSet<string> _headValues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _layersByValue = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Node> _producers;
 
-    public DependencyBuilder(Graph graph, ShapeInferenceResult shapes, CouplingPolicy policy, long opset)
+    public DependencyBuilder(Graph graph, ShapeInferenceResult shapes, ShapeInferenceResult symbolic, CouplingPolicy policy, long opset)
     {
+        _symbolic = symbolic;
+        _producers = graph.Producers();
         _opset = opset;
         _graph = graph;
         _shapes = shapes;
@@ -173,6 +177,9 @@ internal sealed class DependencyBuilder
     /// <summary>A value's contents at the bound input shape, when inference knows them (shape arithmetic left unfolded).</summary>
     public Tensor? BoundContents(string value) => _graph.FindInitializer(value) ?? _shapes.ConstantOf(value);
 
+    /// <summary>A run-time shape value's elements at every input size (symbolic where they follow the batch); null when unknown.</summary>
+    public SymbolicVector? SymbolicContents(string value) => _symbolic.SymbolicOf(value);
+
     /// <summary>How many channels a tracked value carries on its tracked axis.</summary>
     public int SizeOf(string value) => _tracked[value].Size;
 
@@ -298,6 +305,11 @@ internal sealed class DependencyBuilder
             {
                 NoteLayer(output, node);
             }
+            else if (IsExpandedConstant(input, offset))
+            {
+                // Its channels go with the output's; Expand's rule cuts the constant.
+                Track(input, offset);
+            }
             else
             {
                 BlockInputs(node, $"{node.OpType} combines the channels with '{input}', which cannot lose the same channels");
@@ -315,6 +327,32 @@ internal sealed class DependencyBuilder
                 JoinAll(input, output);
             }
         }
+    }
+
+    /// <summary>
+    /// A constant repeated along other axes by Expand, such as a class token over the batch: it
+    /// loses channels as the constant does when the target leaves the axis alone (1) or is itself a
+    /// constant, which Expand's rule rewrites.
+    /// </summary>
+    private bool IsExpandedConstant(string value, int axis)
+    {
+        if (!_producers.TryGetValue(value, out var expand) || expand.OpType != "Expand" || !IsConstant(expand.Input(0)) || expand.Input(1) is not { } target)
+        {
+            return false;
+        }
+        var constant = ShapeOf(expand.Input(0)!);
+        var offset = axis - (Rank(value) - constant.Length);
+        if (offset < 0 || constant[offset] != ShapeOf(value)[axis])
+        {
+            return false;
+        }
+        if (IsConstant(target))
+        {
+            return true;
+        }
+        var entries = SymbolicContents(target)?.Elements;
+        var entry = entries is null ? -1 : axis - (Rank(value) - entries.Length);
+        return entries is not null && (entry < 0 || entries[entry].Value == 1);
     }
 
     // ---- grouping ----

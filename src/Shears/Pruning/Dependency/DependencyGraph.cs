@@ -12,8 +12,9 @@ namespace Shears.Pruning.Dependency;
 /// </summary>
 public sealed class DependencyGraph
 {
-    private DependencyGraph(Model model, ShapeInferenceResult shapes, IReadOnlyList<DependencyGroup> groups, CouplingPolicy policy, ShapeInferenceOptions? inference)
+    private DependencyGraph(Model model, ShapeInferenceResult shapes, ShapeInferenceResult symbolic, IReadOnlyList<DependencyGroup> groups, CouplingPolicy policy, ShapeInferenceOptions? inference)
     {
+        SymbolicShapes = symbolic;
         Inference = inference;
         Model = model;
         Shapes = shapes;
@@ -26,6 +27,12 @@ public sealed class DependencyGraph
 
     /// <summary>Shapes of the folded model at the <see cref="Inference"/> bindings.</summary>
     public ShapeInferenceResult Shapes { get; }
+
+    /// <summary>
+    /// Shapes with the model's symbolic dimensions unbound: what a shape computed at run time
+    /// holds at every input size (Reshape targets built from the batch), which rewrites keep.
+    /// </summary>
+    internal ShapeInferenceResult SymbolicShapes { get; }
 
     /// <summary>Every group, prunable or blocked, in graph order.</summary>
     public IReadOnlyList<DependencyGroup> Groups { get; }
@@ -56,7 +63,8 @@ public sealed class DependencyGraph
         folded.Graph = ConstantNodes.Lift(folded.Graph, folded.IrVersion);
         folded.Graph.ValueInfos.Clear();
         var shapes = ShapeInference.Infer(folded, inference);
-        var groups = new DependencyBuilder(folded.Graph, shapes, policy, folded.OpsetVersion).Build();
+        // Node outputs keep their names through folding, so the unfolded model's symbolic shapes describe the folded one.
+        var groups = new DependencyBuilder(folded.Graph, shapes, declared, policy, folded.OpsetVersion).Build();
         if (ignoredNodes is { Count: > 0 })
         {
             var known = folded.Graph.Nodes.Select(n => n.DisplayName).Concat(model.Graph.Nodes.Select(n => n.DisplayName)).ToHashSet(StringComparer.Ordinal);
@@ -69,6 +77,6 @@ public sealed class DependencyGraph
                 ? g with { BlockedReason = $"it touches ignored node '{g.Layers.First(ignoredNodes.Contains)}'" }
                 : g)];
         }
-        return new DependencyGraph(folded, shapes, groups, policy, inference);
+        return new DependencyGraph(folded, shapes, declared, groups, policy, inference);
     }
 }

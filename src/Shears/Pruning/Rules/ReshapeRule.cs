@@ -1,4 +1,5 @@
 using Shears.IR;
+using Shears.IR.Inference;
 using Shears.Pruning.Dependency;
 using Shears.Pruning.Structured;
 
@@ -33,8 +34,9 @@ internal sealed class ReshapeRule : IPruningRule
 
     /// <summary>
     /// A target computed at run time (kept so symbolic sizes stay symbolic) follows the pruned
-    /// channels only when it infers (−1) or copies (0, same axis) the channel axis; a fixed size there
-    /// cannot be rewritten, so the channels stay.
+    /// channels when it infers (−1) or copies (0, same axis) the channel axis; a size there that is
+    /// the same at every input size is overwritten, and one that follows the batch (batch × heads)
+    /// becomes −1 when no other entry is. Otherwise the channels stay.
     /// </summary>
     private static string? RuntimeTargetBlocks(DependencyBuilder graph, Node node)
     {
@@ -43,10 +45,26 @@ internal sealed class ReshapeRule : IPruningRule
             return null;
         }
         var axis = graph.AxisOf(node.Outputs[0]);
-        var entry = graph.BoundContents(target)?.ToInt64s() is { } values && axis < values.Length ? values[axis] : (long?)null;
-        var follows = entry == -1 || (entry == 0 && graph.AxisOf(node.Input(0)!) == axis);
-        return follows ? null : $"Reshape '{node.DisplayName}' computes its target shape at run time with a fixed size on the channel axis, which Shears cannot rewrite";
+        var copiesAxis = graph.AxisOf(node.Input(0)!) == axis;
+        var elements = graph.SymbolicContents(target);
+        var rewritable = elements is not null && axis < elements.Length
+            ? Replacement(elements.Elements, axis, copiesAxis, 0) is not null
+            : graph.BoundContents(target)?.ToInt64s() is { } values && axis < values.Length && (values[axis] == -1 || (values[axis] == 0 && copiesAxis));
+        return rewritable ? null : $"Reshape '{node.DisplayName}' computes its target shape at run time in a way Shears cannot rewrite on the channel axis";
     }
+
+    /// <summary>
+    /// What a run-time target's entry on a resized axis becomes: unchanged (null value, follows
+    /// already), the new size, or −1; null when it cannot follow.
+    /// </summary>
+    private static (long? Value, bool Follows)? Replacement(ShapeElement[] target, int axis, bool copiesAxis, long newSize) => target[axis] switch
+    {
+        { Value: -1 } => (null, true),
+        { Value: 0 } when copiesAxis => (null, true),
+        { Value: > 0 } => (newSize, false),
+        { IsKnown: false } when !Array.Exists(target, e => e.Value == -1) => (-1, false),
+        _ => null,
+    };
 
     public void Rewrite(NodeRewriter rewriter, int index, Node node)
     {
@@ -71,10 +89,38 @@ internal sealed class ReshapeRule : IPruningRule
         }
         if (rewriter.Current(index, 1) is not { } current)
         {
-            // Computed at run time from the pruned shapes; coupling checked it follows the channels.
+            RewriteRuntimeTarget(rewriter, index, node, newShape);
             return;
         }
         rewriter.Set(index, 1, NodeRewriter.Typed(current, Updated(current.ToInt64s(), newShape)));
+    }
+
+    /// <summary>Overwrites the resized entries of a target computed at run time; the others (the batch) stay computed.</summary>
+    private static void RewriteRuntimeTarget(NodeRewriter rewriter, int index, Node node, long[] newShape)
+    {
+        if (rewriter.SymbolicContents(node.Inputs[1])?.Elements is not { } target || target.Length != newShape.Length)
+        {
+            // Coupling checked that the bound contents infer or copy the channel axis.
+            return;
+        }
+        var oldShape = rewriter.ShapeOf(node.Outputs[0]);
+        var keep = new long[target.Length];
+        var values = new long[target.Length];
+        var changed = false;
+        for (var i = 0; i < target.Length; i++)
+        {
+            keep[i] = 1;
+            if (newShape[i] == oldShape[i]
+                || Replacement(target, i, rewriter.TryGetAxis(node.Input(0)!, out var inputAxis) && inputAxis == i, newShape[i]) is not { Follows: false, Value: { } value })
+            {
+                continue;
+            }
+            (keep[i], values[i], changed) = (0, value, true);
+        }
+        if (changed)
+        {
+            rewriter.Overwrite(index, 1, keep, values);
+        }
     }
 
     /// <summary>Writes new sizes into a target shape, keeping 0 (copy) and −1 (infer) entries that still work.</summary>

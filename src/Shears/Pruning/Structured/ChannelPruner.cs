@@ -51,7 +51,7 @@ public static class ChannelPruner
         }
 
         var model = dependencies.Model.Clone();
-        var rewriter = new NodeRewriter(model.Graph, dependencies.Shapes, removed, axes, mode);
+        var rewriter = new NodeRewriter(model.Graph, dependencies.Shapes, dependencies.SymbolicShapes, removed, axes, mode);
         rewriter.Run();
         model.Graph.ValueInfos.Clear();
         model.Graph.RemoveUnused();

@@ -12,14 +12,17 @@ namespace Shears.Pruning.Structured;
 internal sealed class NodeRewriter
 {
     private readonly ShapeInferenceResult _shapes;
+    private readonly ShapeInferenceResult _symbolic;
+    private readonly List<(Node Before, Node[] Nodes)> _insertions = [];
     private readonly IReadOnlyDictionary<string, SortedSet<int>> _removed;
     private readonly IReadOnlyDictionary<string, int> _axes;
     private readonly InitializerEdits _edits;
 
-    public NodeRewriter(Graph graph, ShapeInferenceResult shapes, IReadOnlyDictionary<string, SortedSet<int>> removed, IReadOnlyDictionary<string, int> axes, StructuredMode mode)
+    public NodeRewriter(Graph graph, ShapeInferenceResult shapes, ShapeInferenceResult symbolic, IReadOnlyDictionary<string, SortedSet<int>> removed, IReadOnlyDictionary<string, int> axes, StructuredMode mode)
     {
         Graph = graph;
         _shapes = shapes;
+        _symbolic = symbolic;
         _removed = removed;
         _axes = axes;
         Mode = mode;
@@ -42,6 +45,11 @@ internal sealed class NodeRewriter
             }
         }
         _edits.Commit();
+        // Inserted after the edits: those are keyed by node index.
+        foreach (var (before, nodes) in _insertions)
+        {
+            Graph.Nodes.InsertRange(Graph.Nodes.IndexOf(before), nodes);
+        }
     }
 
     /// <summary>Indices removed from a value's pruned axis (empty when it loses none).</summary>
@@ -53,6 +61,40 @@ internal sealed class NodeRewriter
     public int AxisOf(string value) => _axes[value];
 
     public long[] ShapeOf(string value) => _shapes.ShapeOf(value)!.ToArray();
+
+    /// <summary>A run-time shape value's elements at every input size (symbolic where they follow the batch); null when unknown.</summary>
+    public SymbolicVector? SymbolicContents(string value) => _symbolic.SymbolicOf(value);
+
+    /// <summary>
+    /// Overwrites some elements of an int64 vector computed at run time: node input i becomes
+    /// input · keep + values, so the elements kept (the batch) stay computed at run time.
+    /// </summary>
+    public void Overwrite(int n, int input, long[] keep, long[] values)
+    {
+        var node = Graph.Nodes[n];
+        var source = node.Inputs[input];
+        var keepName = Fresh($"{source}_keep");
+        Graph.Initializers[keepName] = Tensor.FromInt64s(keepName, [keep.Length], keep);
+        var valuesName = Fresh($"{source}_set");
+        Graph.Initializers[valuesName] = Tensor.FromInt64s(valuesName, [values.Length], values);
+        var kept = Fresh($"{source}_kept");
+        var rewritten = Fresh($"{source}_pruned");
+        _insertions.Add((node, [
+            new Node("Mul", [source, keepName], [kept], kept),
+            new Node("Add", [kept, valuesName], [rewritten], rewritten),
+        ]));
+        node.Inputs[input] = rewritten;
+    }
+
+    private string Fresh(string name)
+    {
+        var candidate = name;
+        for (var i = 1; Graph.Initializers.ContainsKey(candidate) || Graph.Nodes.Any(n => n.Outputs.Contains(candidate)) || _insertions.Exists(p => Array.Exists(p.Nodes, x => x.Outputs.Contains(candidate))); i++)
+        {
+            candidate = $"{name}_{i}";
+        }
+        return candidate;
+    }
 
     /// <summary>The planned content of node input i (an edit, or the original initializer).</summary>
     public Tensor? Current(int node, int input) => _edits.Current(node, input);

@@ -59,6 +59,12 @@ internal static class CombineRules
             c.SetConstant(0, ConcatConstants(constants!, axis, output.ToArray()));
             return;
         }
+        var parts = Enumerable.Range(0, c.InputCount).Where(c.HasInput).Select(c.Symbolic).ToList();
+        if (rank == 1 && parts.All(p => p is not null))
+        {
+            c.SetSymbolic(0, SymbolicVector.Concat(parts!));
+            return;
+        }
         c.SetOutput(0, c.InputType(0), output);
     }
 

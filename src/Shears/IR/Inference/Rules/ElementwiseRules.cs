@@ -29,17 +29,17 @@ internal static class ElementwiseRules
         table.Add(QuantizeLinear, "QuantizeLinear");
         table.Add(DequantizeLinear, "DequantizeLinear");
 
-        table.Add(Arithmetic((a, b) => a + b, (a, b) => a + b), "Add");
-        table.Add(Arithmetic((a, b) => a - b, (a, b) => a - b), "Sub");
-        table.Add(Arithmetic((a, b) => a * b, (a, b) => a * b), "Mul");
-        table.Add(Arithmetic((a, b) => a / b, (a, b) => b == 0 ? 0 : a / b), "Div");
+        table.Add(Arithmetic((a, b) => a + b, (a, b) => a + b, (a, b) => a + b), "Add");
+        table.Add(Arithmetic((a, b) => a - b, (a, b) => a - b, (a, b) => a - b), "Sub");
+        table.Add(Arithmetic((a, b) => a * b, (a, b) => a * b, (a, b) => a * b), "Mul");
+        table.Add(Arithmetic((a, b) => a / b, (a, b) => b == 0 ? 0 : a / b, (a, b) => a / b), "Div");
         table.Add(Arithmetic(Math.Pow, (a, b) => (long)Math.Pow(a, b)), "Pow");
         table.Add(Mod, "Mod");
         table.Add(Variadic(Math.Max, Math.Max), "Max");
         table.Add(Variadic(Math.Min, Math.Min), "Min");
         table.Add(Variadic((a, b) => a + b, (a, b) => a + b), "Sum");
         table.Add(Mean, "Mean");
-        table.Add(Comparison((a, b) => a == b), "Equal");
+        table.Add(Comparison((a, b) => a == b, ShapeElement.Equal), "Equal");
         table.Add(Comparison((a, b) => a < b), "Less");
         table.Add(Comparison((a, b) => a > b), "Greater");
         table.Add(Comparison((a, b) => a <= b), "LessOrEqual");
@@ -58,6 +58,11 @@ internal static class ElementwiseRules
         if (c.Constant(0) is { } value)
         {
             c.SetConstant(0, value);
+            return;
+        }
+        if (c.Symbolic(0) is { } elements)
+        {
+            c.SetSymbolic(0, elements);
             return;
         }
         c.PassThrough();
@@ -108,6 +113,12 @@ internal static class ElementwiseRules
         if (c.Constant(0) is { } x && ConstantValue.CanHold(to))
         {
             c.SetConstant(0, x.CastTo(to));
+            return;
+        }
+        // Sizes survive integer casts (exporters cast int64 shapes to int64 and back).
+        if (DataTypes.IsInteger(to) && c.Symbolic(0) is { } elements)
+        {
+            c.SetSymbolic(0, elements.WithType(to));
             return;
         }
         c.SetOutput(0, to, c.InputShape(0));
@@ -182,15 +193,31 @@ internal static class ElementwiseRules
 
     private static void BroadcastSameType(InferenceContext c) => c.SetOutput(0, FirstKnownType(c), BroadcastInputs(c));
 
-    private static Action<InferenceContext> Arithmetic(Func<double, double, double> real, Func<long, long, long> integer) => c =>
+    private static Action<InferenceContext> Arithmetic(Func<double, double, double> real, Func<long, long, long> integer, Func<ShapeElement, ShapeElement, ShapeElement>? symbolic = null) => c =>
     {
         if (c.Constant(0) is { } a && c.Constant(1) is { } b)
         {
             c.SetConstant(0, ConstantMath.Binary(a, b, a.Type, real, integer));
             return;
         }
+        if (symbolic is not null && TrySymbolic(c, c.InputType(0), symbolic))
+        {
+            return;
+        }
         BroadcastSameType(c);
     };
+
+    /// <summary>Shape arithmetic on partly known integer vectors, element by element.</summary>
+    private static bool TrySymbolic(InferenceContext c, DataType outputType, Func<ShapeElement, ShapeElement, ShapeElement> op)
+    {
+        if (c.Symbolic(0) is not { } x || c.Symbolic(1) is not { } y || !DataTypes.IsInteger(x.Type)
+            || SymbolicVector.Zip(x, y, outputType, op) is not { } result)
+        {
+            return false;
+        }
+        c.SetSymbolic(0, result);
+        return true;
+    }
 
     private static void Mod(InferenceContext c)
     {
@@ -219,13 +246,17 @@ internal static class ElementwiseRules
 
     private static void Mean(InferenceContext c) => BroadcastSameType(c);
 
-    private static Action<InferenceContext> Comparison(Func<double, double, bool> compare) => c =>
+    private static Action<InferenceContext> Comparison(Func<double, double, bool> compare, Func<ShapeElement, ShapeElement, ShapeElement>? symbolic = null) => c =>
     {
         if (c.Constant(0) is { } a && c.Constant(1) is { } b)
         {
             c.SetConstant(0, ConstantMath.Binary(a, b, DataType.Bool,
                 (x, y) => compare(x, y) ? 1 : 0,
                 (x, y) => compare(x, y) ? 1 : 0));
+            return;
+        }
+        if (symbolic is not null && TrySymbolic(c, DataType.Bool, symbolic))
+        {
             return;
         }
         c.SetOutput(0, DataType.Bool, BroadcastInputs(c));
@@ -270,6 +301,13 @@ internal static class ElementwiseRules
                 }
                 c.SetConstant(0, ConstantValue.OfIntegers(x.Type, dims, values));
             }
+            return;
+        }
+        // torch's expand(-1 …) picks between a shape and ones by where the shape says -1.
+        if (c.Symbolic(0) is { } choice && c.Symbolic(1) is { } whenTrue && c.Symbolic(2) is { } whenFalse
+            && SymbolicVector.Where(choice, whenTrue, whenFalse) is { } picked)
+        {
+            c.SetSymbolic(0, picked);
             return;
         }
         c.SetOutput(0, type, BroadcastInputs(c));

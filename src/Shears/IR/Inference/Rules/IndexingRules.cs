@@ -45,6 +45,12 @@ internal static class IndexingRules
             c.SetConstant(0, values.Select(output.ToArray(), picked));
             return;
         }
+        if (data.Rank == 1 && c.Symbolic(0) is { } elements && c.Constant(1) is { Dims.Length: <= 1 } at
+            && elements.Gather(at.ToIntegers(), at.Dims.Length == 0) is { } gathered)
+        {
+            c.SetSymbolic(0, gathered);
+            return;
+        }
         c.SetOutput(0, c.InputType(0), output);
     }
 
@@ -121,6 +127,12 @@ internal static class IndexingRules
                 indices.Add(flat);
             }
             c.SetConstant(0, value.Select(output.ToArray(), indices));
+            return;
+        }
+        if (input.Rank == 1 && output[0].Value is { } length && c.Symbolic(0) is { } elements)
+        {
+            var (start, step, _) = ranges[0];
+            c.SetSymbolic(0, new SymbolicVector(elements.Type, false, [.. Enumerable.Range(0, (int)length).Select(i => elements.Elements[start + (i * step)])]));
             return;
         }
         c.SetOutput(0, c.InputType(0), output);

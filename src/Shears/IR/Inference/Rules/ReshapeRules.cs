@@ -19,14 +19,19 @@ internal static class ReshapeRules
     private static void Reshape(InferenceContext c)
     {
         var input = c.Shape(0);
-        long[] target;
+        ShapeElement[] target;
         if (c.Opset < 5)
         {
-            target = c.Ints("shape") ?? throw c.Invalid("attribute 'shape' is required");
+            target = [.. (c.Ints("shape") ?? throw c.Invalid("attribute 'shape' is required")).Select(ShapeElement.Known)];
         }
         else if (c.Constant(1) is { } shapeValue)
         {
-            target = shapeValue.ToIntegers();
+            target = [.. shapeValue.ToIntegers().Select(ShapeElement.Known)];
+        }
+        else if (c.Symbolic(1) is { IsScalar: false } elements)
+        {
+            // Computed at run time, partly known: symbolic entries give symbolic sizes.
+            target = elements.Elements;
         }
         else
         {
@@ -43,13 +48,17 @@ internal static class ReshapeRules
         SetView(c, output);
     }
 
-    private static Shape ResolveTarget(InferenceContext c, Shape input, long[] target, bool allowZero)
+    private static Shape ResolveTarget(InferenceContext c, Shape input, ShapeElement[] target, bool allowZero)
     {
         var dims = new Dim[target.Length];
         var inferred = -1;
         for (var i = 0; i < target.Length; i++)
         {
-            if (target[i] == -1)
+            if (target[i].Value is not { } size)
+            {
+                dims[i] = target[i].ToDim();
+            }
+            else if (size == -1)
             {
                 if (inferred >= 0)
                 {
@@ -57,7 +66,7 @@ internal static class ReshapeRules
                 }
                 inferred = i;
             }
-            else if (target[i] == 0 && !allowZero)
+            else if (size == 0 && !allowZero)
             {
                 if (i >= input.Rank)
                 {
@@ -65,13 +74,13 @@ internal static class ReshapeRules
                 }
                 dims[i] = input[i];
             }
-            else if (target[i] < 0)
+            else if (size < 0)
             {
-                throw c.Invalid($"target shape [{string.Join(",", target)}] has invalid size {target[i]}");
+                throw c.Invalid($"target shape [{string.Join(",", target)}] has invalid size {size}");
             }
             else
             {
-                dims[i] = target[i];
+                dims[i] = size;
             }
         }
         if (inferred < 0)
@@ -260,9 +269,9 @@ internal static class ReshapeRules
     private static void Expand(InferenceContext c)
     {
         var input = c.Shape(0);
-        var target = c.RequireConstant(1).ToIntegers();
-        var output = Broadcasting.Shapes([input, Shape.Of(target)])
-            ?? throw c.Invalid($"input {input} does not broadcast to [{string.Join(",", target)}]");
+        var target = c.Constant(1) is { } known ? Shape.Of(known.ToIntegers()) : (c.Symbolic(1) ?? throw new UnknownShapeSignal()).ToShape();
+        var output = Broadcasting.Shapes([input, target])
+            ?? throw c.Invalid($"input {input} does not broadcast to {target}");
         if (c.Constant(0) is { } value && output.IsConcrete)
         {
             var dims = output.ToArray();
@@ -311,6 +320,12 @@ internal static class ReshapeRules
         if (c.Constant(0) is { } value && output.IsConcrete)
         {
             c.SetConstant(0, value.WithDims(output.ToArray()));
+            return;
+        }
+        if (output.Rank <= 1 && c.Symbolic(0) is { } elements && output.ElementCount == elements.Length
+            && elements.WithRank(output.Rank) is { } view)
+        {
+            c.SetSymbolic(0, view);
             return;
         }
         c.SetOutput(0, c.InputType(0), output);

@@ -30,7 +30,7 @@ internal static class SourceRules
             c.SetConstant(0, ConstantValue.Vector([.. part.Select(d => d.Value!.Value)]));
             return;
         }
-        c.SetOutput(0, DataType.Int64, Shape.Of(part.Count));
+        c.SetSymbolic(0, SymbolicVector.OfDims(part));
     }
 
     private static void Size(InferenceContext c)
@@ -84,6 +84,11 @@ internal static class SourceRules
         var type = fill?.ElementType ?? DataType.Float;
         if (c.Constant(0) is not { } shapeValue)
         {
+            if (c.Symbolic(0) is { IsScalar: false } elements)
+            {
+                c.SetOutput(0, type, elements.ToShape());
+                return;
+            }
             if (c.InputShape(0) is { Rank: 1 } s && s[0].Value is { } rank)
             {
                 c.SetOutput(0, type, new Shape(Enumerable.Repeat(Dim.Unknown, (int)rank)));
