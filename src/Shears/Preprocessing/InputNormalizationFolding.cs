@@ -51,6 +51,11 @@ public static class InputNormalizationFolding
             flatten = layer;
             layer = only;
         }
+        // The fold rewrites the layer's data input (input 0); a normalised value used as anything else stays as it is.
+        if (layer.Inputs.Count == 0 || layer.Inputs[0] != (flatten?.Outputs[0] ?? divide.Outputs[0]))
+        {
+            return false;
+        }
         var mean = spec.Mean;
         var std = spec.StandardDeviation;
         var done = layer.OpType switch
